@@ -1,0 +1,101 @@
+package org.glyphocr;
+
+import org.glyphocr.data.LabeledGlyphs;
+import org.glyphocr.image.Glyph;
+import org.glyphocr.model.Alphabet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How well a recognizer reads a labelled dataset: accuracy, per-class precision and recall, and the
+ * confusion matrix. Dataset labels that the model's alphabet lacks count as errors.
+ *
+ * <pre>{@code
+ * Evaluation e = Evaluation.of(recognizer, DatasetLoader.load(Path.of("digits/")).data());
+ * System.out.printf("accuracy %.4f on %d samples%n", e.accuracy(), e.samples());
+ * }</pre>
+ *
+ * @param labels the confusion matrix's rows and columns: the model's alphabet, then any dataset
+ *     labels the model lacks
+ * @param confusion {@code confusion[true][predicted]} sample counts
+ */
+public record Evaluation(List<String> labels, int[][] confusion) {
+    /** Per-class figures; precision or recall is NaN when its denominator is 0. */
+    public record ClassStats(String label, int support, int predicted, double precision, double recall) {
+    }
+
+    /** Classifies every glyph of {@code data} and tallies the results. */
+    public static Evaluation of(Recognizer recognizer, LabeledGlyphs data) {
+        Alphabet modelAlphabet = recognizer.model().alphabet();
+        List<String> labels = new ArrayList<>(modelAlphabet.labels());
+        int[] datasetToRow = new int[data.alphabet().size()];
+        for (int c = 0; c < datasetToRow.length; c++) {
+            String label = data.alphabet().label(c);
+            int index = labels.indexOf(label);
+            if (index < 0) {
+                labels.add(label);
+                index = labels.size() - 1;
+            }
+            datasetToRow[c] = index;
+        }
+        int[][] confusion = new int[labels.size()][labels.size()];
+        int classes = modelAlphabet.size();
+        int chunk = 1024;
+        float[] inputs = new float[chunk * Glyph.PIXELS];
+        float[] probabilities = new float[chunk * classes];
+        for (int start = 0; start < data.size(); start += chunk) {
+            int n = Math.min(chunk, data.size() - start);
+            for (int k = 0; k < n; k++) data.copyInputs(start + k, inputs, k * Glyph.PIXELS);
+            recognizer.probabilities(inputs, n, probabilities);
+            for (int k = 0; k < n; k++) {
+                int best = 0;
+                for (int j = 1; j < classes; j++) if (probabilities[k * classes + j] > probabilities[k * classes + best]) best = j;
+                confusion[datasetToRow[data.target(start + k)]][best]++;
+            }
+        }
+        return new Evaluation(List.copyOf(labels), confusion);
+    }
+
+    /** Samples evaluated. */
+    public int samples() {
+        int n = 0;
+        for (int[] row : confusion) for (int v : row) n += v;
+        return n;
+    }
+
+    /** Samples read right. */
+    public int correct() {
+        int n = 0;
+        for (int i = 0; i < confusion.length; i++) n += confusion[i][i];
+        return n;
+    }
+
+    /** Samples read wrong. */
+    public int errors() {
+        return samples() - correct();
+    }
+
+    /** Fraction read right, in [0, 1]; NaN for no samples. */
+    public double accuracy() {
+        return samples() == 0 ? Double.NaN : (double) correct() / samples();
+    }
+
+    /** Precision and recall of every label that occurs in the data or the predictions. */
+    public List<ClassStats> perClass() {
+        List<ClassStats> stats = new ArrayList<>();
+        for (int c = 0; c < labels.size(); c++) {
+            int support = 0;
+            int predicted = 0;
+            for (int j = 0; j < labels.size(); j++) {
+                support += confusion[c][j];
+                predicted += confusion[j][c];
+            }
+            if (support == 0 && predicted == 0) continue;
+            double precision = predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
+            double recall = support == 0 ? Double.NaN : (double) confusion[c][c] / support;
+            stats.add(new ClassStats(labels.get(c), support, predicted, precision, recall));
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,76 @@
+package org.glyphocr;
+
+import org.glyphocr.model.Model;
+import org.glyphocr.model.ModelFormatException;
+import org.glyphocr.model.ModelReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where models come from: files, streams, the class path, and the models bundled in the jar.
+ *
+ * <pre>{@code
+ * Model digits = Models.bundled("digits");
+ * Model mine = Models.load(Path.of("greek.gocr"));
+ * }</pre>
+ */
+public final class Models {
+    /** The bundled models' names, loadable with {@link #bundled(String)}. */
+    public static final List<String> BUNDLED = List.of("digits");
+    private static final String BUNDLED_PREFIX = "/org/glyphocr/models/";
+
+    private Models() {
+    }
+
+    /** Reads a model file. */
+    public static Model load(Path file) throws IOException {
+        return ModelReader.read(file);
+    }
+
+    /**
+     * Reads a model from a stream (not closed).
+     *
+     * @param source names the stream in error messages
+     */
+    public static Model load(InputStream in, String source) throws IOException {
+        return ModelReader.read(in, source);
+    }
+
+    /**
+     * Reads a model from a class-path resource, e.g. {@code /com/example/greek.gocr}.
+     *
+     * @throws ModelFormatException if there is no such resource or it is not a valid model
+     */
+    public static Model fromClasspath(String resource) throws IOException {
+        try (InputStream in = Models.class.getResourceAsStream(resource)) {
+            if (in == null) throw new ModelFormatException(resource, "no such class-path resource");
+            return ModelReader.read(in, "classpath:" + resource);
+        }
+    }
+
+    /**
+     * A model bundled in the glyph-ocr jar: {@code digits} (0–9, handwritten, trained on MNIST
+     * digits).
+     *
+     * @throws IllegalArgumentException if there is no bundled model of that name
+     * @throws IllegalStateException if the bundled resource is missing or damaged (a broken build)
+     */
+    public static Model bundled(String name) {
+        if (!BUNDLED.contains(name)) {
+            throw new IllegalArgumentException("no bundled model '" + name + "'; bundled: " + String.join(", ", BUNDLED));
+        }
+        try {
+            return fromClasspath(BUNDLED_PREFIX + name + ".gocr");
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled model '" + name + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled digits model. */
+    public static Model digits() {
+        return bundled("digits");
+    }
+}

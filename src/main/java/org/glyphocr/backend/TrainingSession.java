@@ -1,0 +1,47 @@
+package org.glyphocr.backend;
+
+import org.glyphocr.nn.Parameters;
+
+/**
+ * Mutable training state on a backend: parameters, velocity and scratch buffers sized for the
+ * largest batch. One thread drives a session; {@link #close()} frees native memory and is
+ * idempotent.
+ */
+public interface TrainingSession extends AutoCloseable {
+    /**
+     * One SGD step: forward, loss averaged over the batch, backward, update (see {@link StepSettings}).
+     *
+     * @param inputs row-major {@code count × inputSize}; not modified
+     * @param targets class index per sample; not modified
+     * @param count samples, 1..maxBatchSize
+     */
+    BatchResult step(float[] inputs, int[] targets, int count, StepSettings settings);
+
+    /**
+     * Gradients of the averaged objective {@code J + (λ/2)ΣW²} without changing anything: for tests
+     * and for averaging gradients across towers.
+     *
+     * @param gradWeights per layer, {@code fanIn × units}; modified
+     * @param gradBiases per layer; modified
+     * @return the batch's loss and accuracy, as {@link #step} would report
+     */
+    BatchResult gradients(float[] inputs, int[] targets, int count, double l2, float[][] gradWeights, float[][] gradBiases);
+
+    /**
+     * Output activations with the session's current parameters, as {@link Predictor#predict}.
+     */
+    void predict(float[] inputs, int count, float[] outputs);
+
+    /** A snapshot of the current parameters. */
+    Parameters parameters();
+
+    /** Replaces the parameters (copied) and zeroes the velocity, as after a restore. */
+    void setParameters(Parameters parameters);
+
+    /** Zeroes the momentum velocity. */
+    void resetVelocity();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,157 @@
+package org.glyphocr.backend.cpu;
+
+import org.ejml.data.FMatrixRMaj;
+import org.glyphocr.backend.Backend;
+import org.glyphocr.backend.BatchResult;
+import org.glyphocr.backend.StepSettings;
+import org.glyphocr.backend.TrainingSession;
+import org.glyphocr.nn.Architecture;
+import org.glyphocr.nn.Parameters;
+
+import java.util.Arrays;
+
+/**
+ * Training state on the CPU: parameters, velocity, gradients and activations for the largest
+ * batch, all allocated once so that the training loop allocates nothing.
+ */
+final class CpuTrainingSession implements TrainingSession {
+    private final Architecture arch;
+    private final int maxBatch;
+    private final FMatrixRMaj[] weights;
+    private final float[][] biases;
+    private final FMatrixRMaj[] gradWeights;
+    private final float[][] gradBiases;
+    private final float[][] velocityWeights;
+    private final float[][] velocityBiases;
+    private final FMatrixRMaj[] activations;
+    private final FMatrixRMaj[] deltas;
+    private final double[] lossAndCorrect = new double[2];
+
+    CpuTrainingSession(Parameters initial, int maxBatchSize) {
+        if (maxBatchSize < 1) throw new IllegalArgumentException("maxBatchSize must be >= 1, was " + maxBatchSize);
+        this.arch = initial.architecture();
+        this.maxBatch = maxBatchSize;
+        int layers = arch.layerCount();
+        weights = new FMatrixRMaj[layers];
+        biases = new float[layers][];
+        gradWeights = new FMatrixRMaj[layers];
+        gradBiases = new float[layers][];
+        velocityWeights = new float[layers][];
+        velocityBiases = new float[layers][];
+        activations = new FMatrixRMaj[layers + 1];
+        deltas = new FMatrixRMaj[layers];
+        activations[0] = new FMatrixRMaj(maxBatch, arch.inputSize());
+        for (int l = 0; l < layers; l++) {
+            int fanIn = arch.fanIn(l);
+            int units = arch.layers().get(l).units();
+            weights[l] = new FMatrixRMaj(fanIn, units);
+            biases[l] = new float[units];
+            gradWeights[l] = new FMatrixRMaj(fanIn, units);
+            gradBiases[l] = new float[units];
+            velocityWeights[l] = new float[fanIn * units];
+            velocityBiases[l] = new float[units];
+            activations[l + 1] = new FMatrixRMaj(maxBatch, units);
+            deltas[l] = new FMatrixRMaj(maxBatch, units);
+        }
+        setParameters(initial);
+    }
+
+    @Override
+    public BatchResult step(float[] inputs, int[] targets, int count, StepSettings settings) {
+        BatchResult result = computeGradients(inputs, targets, count, settings.l2());
+        float lr = (float) settings.learningRate();
+        float mu = (float) settings.momentum();
+        for (int l = 0; l < arch.layerCount(); l++) {
+            update(weights[l].data, gradWeights[l].data, velocityWeights[l], lr, mu, settings.nesterov());
+            update(biases[l], gradBiases[l], velocityBiases[l], lr, mu, settings.nesterov());
+        }
+        return result;
+    }
+
+    /** {@code v = μv + g}; {@code w -= η v} or, Nesterov, {@code w -= η (g + μv)}. */
+    private static void update(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov) {
+        int n = v.length;
+        if (nesterov) {
+            for (int i = 0; i < n; i++) {
+                float vi = mu * v[i] + g[i];
+                v[i] = vi;
+                w[i] -= lr * (g[i] + mu * vi);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                float vi = mu * v[i] + g[i];
+                v[i] = vi;
+                w[i] -= lr * vi;
+            }
+        }
+    }
+
+    @Override
+    public BatchResult gradients(float[] inputs, int[] targets, int count, double l2, float[][] gradW, float[][] gradB) {
+        BatchResult result = computeGradients(inputs, targets, count, l2);
+        for (int l = 0; l < arch.layerCount(); l++) {
+            System.arraycopy(gradWeights[l].data, 0, gradW[l], 0, velocityWeights[l].length);
+            System.arraycopy(gradBiases[l], 0, gradB[l], 0, gradBiases[l].length);
+        }
+        return result;
+    }
+
+    private BatchResult computeGradients(float[] inputs, int[] targets, int count, double l2) {
+        checkCount(count);
+        if (targets.length < count) throw new IllegalArgumentException("targets hold " + targets.length + " values, need " + count);
+        System.arraycopy(inputs, 0, activations[0].data, 0, count * arch.inputSize());
+        DenseMath.forward(arch, weights, biases, activations, count);
+        int last = arch.layerCount() - 1;
+        deltas[last].reshape(count, arch.outputSize(), false);
+        DenseMath.outputDelta(arch, activations[last + 1].data, targets, count, deltas[last].data, lossAndCorrect);
+        DenseMath.backward(arch, weights, activations, deltas, count, l2, gradWeights, gradBiases);
+        return new BatchResult(lossAndCorrect[0] / count, (int) lossAndCorrect[1], count);
+    }
+
+    @Override
+    public void predict(float[] inputs, int count, float[] outputs) {
+        Backend.checkBatch(arch, inputs, count, outputs);
+        int in = arch.inputSize();
+        int out = arch.outputSize();
+        for (int start = 0; start < count; start += maxBatch) {
+            int n = Math.min(maxBatch, count - start);
+            System.arraycopy(inputs, start * in, activations[0].data, 0, n * in);
+            DenseMath.forward(arch, weights, biases, activations, n);
+            System.arraycopy(activations[arch.layerCount()].data, 0, outputs, start * out, n * out);
+        }
+    }
+
+    private void checkCount(int count) {
+        if (count < 1 || count > maxBatch) {
+            throw new IllegalArgumentException("batch count must be in 1.." + maxBatch + ", was " + count);
+        }
+    }
+
+    @Override
+    public Parameters parameters() {
+        int layers = arch.layerCount();
+        float[][] w = new float[layers][];
+        for (int l = 0; l < layers; l++) w[l] = weights[l].data;
+        return Parameters.of(arch, w, biases);
+    }
+
+    @Override
+    public void setParameters(Parameters parameters) {
+        if (!parameters.architecture().equals(arch)) {
+            throw new IllegalArgumentException("parameters are for " + parameters.architecture() + ", session is " + arch);
+        }
+        for (int l = 0; l < arch.layerCount(); l++) {
+            parameters.copyWeights(l, weights[l].data);
+            parameters.copyBiases(l, biases[l]);
+        }
+        resetVelocity();
+    }
+
+    @Override
+    public void resetVelocity() {
+        for (int l = 0; l < arch.layerCount(); l++) {
+            Arrays.fill(velocityWeights[l], 0f);
+            Arrays.fill(velocityBiases[l], 0f);
+        }
+    }
+}

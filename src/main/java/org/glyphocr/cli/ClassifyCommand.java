@@ -1,0 +1,88 @@
+package org.glyphocr.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.glyphocr.Candidate;
+import org.glyphocr.Recognition;
+import org.glyphocr.Recognizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code classify [--model FILE] [--top K] [--json] IMAGE...}. */
+@Command(name = "classify", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Reads one glyph per image file and prints a line per image:",
+                "IMAGE<TAB>LABEL<TAB>PROBABILITY, then further candidates as LABEL<TAB>PROBABILITY with --top.",
+                "An image without ink prints the label (blank). Unreadable images are reported on stderr",
+                "and make the exit status 1; the others are still classified."})
+final class ClassifyCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "1", description = "Candidates per image, most probable first (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of lines.")
+    boolean json;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files: PNG, BMP, GIF, TIFF, PNM or JPEG.")
+    List<Path> images;
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 1) throw new IllegalArgumentException("--top must be >= 1, was " + top);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failures = 0;
+        try (Recognizer recognizer = Recognizer.of(modelOption.load())) {
+            List<Recognizer.Outcome> outcomes = recognizer.recognizeFiles(images);
+            ObjectNode root = Json.object();
+            root.put("model", modelOption.describe());
+            ArrayNode results = root.putArray("results");
+            for (Recognizer.Outcome o : outcomes) {
+                if (o.error() != null) {
+                    failures++;
+                    err.println("classify: " + UserErrors.describe(o.error()));
+                    if (json) results.addObject().put("image", o.file().toString()).put("error", UserErrors.describe(o.error()));
+                    continue;
+                }
+                Recognition r = o.recognition();
+                if (json) {
+                    ObjectNode node = results.addObject();
+                    node.put("image", o.file().toString());
+                    node.put("blank", r.isBlank());
+                    node.put("label", r.isBlank() ? null : r.label());
+                    node.put("probability", r.probability());
+                    ArrayNode candidates = node.putArray("top");
+                    for (Candidate c : r.topK(top)) {
+                        candidates.addObject().put("label", c.label()).put("probability", c.probability());
+                    }
+                } else {
+                    out.println(line(o.file(), r));
+                }
+            }
+            root.put("errors", failures);
+            if (json) Json.print(out, root);
+        }
+        out.flush();
+        return failures == 0 ? 0 : Main.EXIT_BAD_INPUT;
+    }
+
+    private String line(Path file, Recognition r) {
+        if (r.isBlank()) return file + "\t(blank)\t0";
+        StringBuilder sb = new StringBuilder(file.toString());
+        for (Candidate c : r.topK(top)) sb.append('\t').append(c.label()).append('\t').append(String.format(Locale.ROOT, "%.4f", c.probability()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.glyphocr.cli;
+
+import org.glyphocr.model.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code java -jar glyph-ocr.jar COMMAND}: classify, eval, train, info, glyph. Exit status 0 on
+ * success, 1 when an input is bad (a one-line message on stderr names the file and the problem),
+ * 2 for a usage error. Machine-readable output ({@code --json}) is one JSON object on stdout;
+ * human messages and progress go to stderr.
+ */
+@Command(name = "glyph-ocr", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Recognizes glyph images with a multilayer perceptron and trains new alphabets.",
+        subcommands = {ClassifyCommand.class, EvalCommand.class, TrainCommand.class, InfoCommand.class,
+                GlyphCommand.class, CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true)
+public final class Main implements Runnable {
+    /** Exit status for bad input (a missing file, a corrupt model, an empty dataset). */
+    public static final int EXIT_BAD_INPUT = 1;
+    /** Exit status for a usage error (unknown option, missing argument). */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: classify, eval, train, info or glyph");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status (never exits). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    /** Version from the jar's build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"glyph-ocr " + Provenance.currentLibraryVersion()};
+        }
+    }
+
+    /** Turns the user's mistakes into one line on stderr; bugs keep their stack trace. */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) throws Exception {
+            String message = UserErrors.describe(ex);
+            if (message == null) throw ex;
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
+            return EXIT_BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.glyphocr.image;
+
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.apache.commons.imaging.AbstractImageParser;
+import org.apache.commons.imaging.ImagingParameters;
+import org.apache.commons.imaging.bytesource.ByteSource;
+import org.apache.commons.imaging.formats.bmp.BmpImageParser;
+import org.apache.commons.imaging.formats.gif.GifImageParser;
+import org.apache.commons.imaging.formats.png.PngImageParser;
+import org.apache.commons.imaging.formats.pnm.PnmImageParser;
+import org.apache.commons.imaging.formats.tiff.TiffImageParser;
+
+/**
+ * Reads PNG, BMP, GIF, TIFF, PNM (PBM, PGM, PPM, PAM) and JPEG files into a {@link BufferedImage}.
+ *
+ * <p>The format is recognised from the first bytes of the data (its magic number), never from the
+ * file name. PNG, BMP, GIF, TIFF and PNM are decoded by Apache Commons Imaging, JPEG by the JDK's
+ * ImageIO. Before any pixels are decoded, the data size and the dimensions in the image header are
+ * checked against the {@link DecodeLimits}. Of multi-frame GIF and TIFF files only the first frame is
+ * read.
+ *
+ * <p>Every failure, whatever its cause (missing or empty file, unknown format, truncated or corrupt
+ * data, a decoder bug that throws a {@code RuntimeException}), is reported as an
+ * {@link ImageDecodeException} whose message starts with the source's name.
+ *
+ * <p>Instances are immutable and thread-safe: each call creates its own decoder objects.
+ */
+public final class ImageDecoder {
+    /** A decoder with {@link DecodeLimits#DEFAULT} limits. */
+    public static final ImageDecoder DEFAULT = new ImageDecoder(DecodeLimits.DEFAULT);
+
+    private static final String SUPPORTED = "PNG, BMP, GIF, TIFF, PNM, JPEG";
+
+    private final DecodeLimits limits;
+
+    /** A decoder that enforces the given limits. */
+    public ImageDecoder(DecodeLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The limits this decoder enforces. */
+    public DecodeLimits limits() {
+        return limits;
+    }
+
+    /** For example {@code ImageDecoder[DecodeLimits[maxPixels=40000000, maxFileBytes=67108864]]}. */
+    @Override
+    public String toString() {
+        return "ImageDecoder[" + limits + "]";
+    }
+
+    /**
+     * Reads and decodes an image file. The exception messages name the file as {@code file.toString()}.
+     *
+     * @return a new image; for a multi-frame GIF or TIFF, the first frame
+     * @throws ImageDecodeException if the file is missing, a directory, unreadable, empty, larger than
+     *     {@code maxFileBytes}, not a supported image, larger than {@code maxPixels}, or corrupt
+     */
+    public BufferedImage decode(Path file) throws ImageDecodeException {
+        Objects.requireNonNull(file, "file");
+        String source = file.toString();
+        return decode(readFile(file, source), source);
+    }
+
+    /**
+     * Decodes an encoded image held in memory.
+     *
+     * @param bytes the whole encoded file. Not modified.
+     * @param sourceName what to call the data in exception messages, e.g. an upload's file name
+     * @return a new image; for a multi-frame GIF or TIFF, the first frame
+     * @throws ImageDecodeException if the data is empty, larger than {@code maxFileBytes}, not a
+     *     supported image, larger than {@code maxPixels}, or corrupt
+     */
+    public BufferedImage decode(byte[] bytes, String sourceName) throws ImageDecodeException {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(sourceName, "sourceName");
+        if (bytes.length == 0) throw new ImageDecodeException(sourceName, "file is empty", null);
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new ImageDecodeException(sourceName, "file is " + bytes.length
+                    + " bytes, more than the limit of " + limits.maxFileBytes(), null);
+        }
+        Format format = Format.detect(bytes);
+        if (format == null) throw new ImageDecodeException(sourceName, "not a supported image (" + SUPPORTED + ")", null);
+        BufferedImage image;
+        try {
+            image = switch (format) {
+                case PNG -> decodeWithCommons(new PngImageParser(), bytes, sourceName);
+                case BMP -> decodeWithCommons(new BmpImageParser(), bytes, sourceName);
+                case GIF -> {
+                    checkGifScreen(bytes, sourceName);
+                    yield decodeWithCommons(new GifImageParser(), bytes, sourceName);
+                }
+                case TIFF -> decodeWithCommons(new TiffImageParser(), bytes, sourceName);
+                case PNM -> decodeWithCommons(new PnmImageParser(), bytes, sourceName);
+                case JPEG -> decodeJpeg(bytes, sourceName);
+            };
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Decoders signal bad data with all sorts of runtime exceptions (index out of bounds,
+            // negative array size, ...); none of them may escape as anything but a decode failure.
+            throw new ImageDecodeException(sourceName, "cannot decode " + format + " image: " + describe(e), e);
+        }
+        if (image == null) throw new ImageDecodeException(sourceName, "cannot decode " + format + " image: the decoder returned no image", null);
+        checkDimensions(image.getWidth(), image.getHeight(), sourceName);
+        return image;
+    }
+
+    /**
+     * Reads an encoded image from a stream and decodes it. Reads at most {@code maxFileBytes + 1}
+     * bytes, so an endless or oversized stream is rejected without being buffered whole. The stream
+     * is not closed.
+     *
+     * @param sourceName what to call the data in exception messages
+     * @throws ImageDecodeException if reading fails, or for any reason
+     *     {@link #decode(byte[], String)} gives
+     */
+    public BufferedImage decode(InputStream in, String sourceName) throws ImageDecodeException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) limits.maxFileBytes() + 1);
+        } catch (IOException e) {
+            throw new ImageDecodeException(sourceName, "cannot read stream: " + describe(e), e);
+        }
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new ImageDecodeException(sourceName, "data is longer than the limit of " + limits.maxFileBytes() + " bytes", null);
+        }
+        return decode(bytes, sourceName);
+    }
+
+    private byte[] readFile(Path file, String source) throws ImageDecodeException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(source, "file not found", e);
+        } catch (IOException e) {
+            throw new ImageDecodeException(source, "cannot read file: " + describe(e), e);
+        }
+        if (attributes.isDirectory()) throw new ImageDecodeException(source, "is a directory, not an image file", null);
+        if (attributes.size() > limits.maxFileBytes()) {
+            throw new ImageDecodeException(source, "file is " + attributes.size()
+                    + " bytes, more than the limit of " + limits.maxFileBytes(), null);
+        }
+        // Read through a bounded stream, not readAllBytes: the file may have grown since it was measured.
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) limits.maxFileBytes() + 1);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(source, "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageDecodeException(source, "permission denied", e);
+        } catch (IOException e) {
+            throw new ImageDecodeException(source, "cannot read file: " + describe(e), e);
+        }
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new ImageDecodeException(source, "file is longer than the limit of " + limits.maxFileBytes() + " bytes", null);
+        }
+        return bytes;
+    }
+
+    private <T extends ImagingParameters<T>> BufferedImage decodeWithCommons(
+            AbstractImageParser<T> parser, byte[] bytes, String source) throws IOException {
+        ByteSource data = ByteSource.array(bytes, source);
+        T parameters = parser.getDefaultParameters();
+        // The header alone: no pixel memory is allocated until the size has been checked.
+        Dimension size = parser.getImageSize(data, parameters);
+        checkDimensions(size.width, size.height, source);
+        return parser.getBufferedImage(data, parameters);
+    }
+
+    /** A GIF's logical screen may be larger than its first frame; check it too before decoding. */
+    private void checkGifScreen(byte[] bytes, String source) throws ImageDecodeException {
+        if (bytes.length < 10) throw new ImageDecodeException(source, "cannot decode GIF image: header is truncated", null);
+        int width = (bytes[6] & 0xff) | (bytes[7] & 0xff) << 8;
+        int height = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+        checkDimensions(width, height, source);
+    }
+
+    private BufferedImage decodeJpeg(byte[] bytes, String source) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!readers.hasNext()) throw new ImageDecodeException(source, "cannot decode JPEG image: this JDK has no JPEG reader", null);
+        ImageReader reader = readers.next();
+        // A memory-backed stream: ImageIO.createImageInputStream might cache to disk, and its
+        // cache switch is global state we must not touch.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            checkDimensions(reader.getWidth(0), reader.getHeight(0), source);
+            return withSrgbGray(reader.read(0, reader.getDefaultReadParam()));
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * ImageIO puts a gray JPEG's stored values straight into a {@code TYPE_BYTE_GRAY} image, whose
+     * samples Java defines as linear light, so {@code getRGB} would brighten mid-tones. Commons
+     * Imaging follows Java's definition; to agree with it, copy the values into an RGB image.
+     */
+    private static BufferedImage withSrgbGray(BufferedImage image) {
+        if (image == null || image.getType() != BufferedImage.TYPE_BYTE_GRAY) return image;
+        int w = image.getWidth();
+        BufferedImage rgb = new BufferedImage(w, image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        byte[] in = new byte[w];
+        int[] out = new int[w];
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRaster().getDataElements(0, y, w, 1, in);
+            for (int x = 0; x < w; x++) out[x] = (in[x] & 0xff) * 0x010101;
+            rgb.getRaster().setDataElements(0, y, w, 1, out);
+        }
+        return rgb;
+    }
+
+    private void checkDimensions(int width, int height, String source) throws ImageDecodeException {
+        if (width <= 0 || height <= 0) {
+            throw new ImageDecodeException(source, "image has invalid dimensions " + width + " x " + height, null);
+        }
+        if ((long) width * height > limits.maxPixels()) {
+            throw new ImageDecodeException(source, "image is " + width + " x " + height
+                    + " pixels, more than the limit of " + limits.maxPixels(), null);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** The formats this decoder reads, recognised by their magic numbers. */
+    private enum Format {
+        PNG, BMP, GIF, TIFF, PNM, JPEG;
+
+        static Format detect(byte[] b) {
+            if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return PNG;
+            if (startsWith(b, 0xFF, 0xD8, 0xFF)) return JPEG;
+            if (startsWith(b, 'G', 'I', 'F', '8')) return GIF;
+            if (startsWith(b, 'I', 'I', 0x2A, 0x00) || startsWith(b, 'M', 'M', 0x00, 0x2A)) return TIFF;
+            if (startsWith(b, 'B', 'M') && b.length >= 26) return BMP;
+            if (isPnmHeader(b)) return PNM;
+            return null;
+        }
+
+        /** "P1".."P7", whitespace, then a digit, a comment or (PAM) a keyword: text that merely starts with "P5 " is not taken. */
+        private static boolean isPnmHeader(byte[] b) {
+            if (b.length < 4 || b[0] != 'P' || b[1] < '1' || b[1] > '7' || !isPnmSpace(b[2])) return false;
+            int i = 3;
+            while (i < b.length && isPnmSpace(b[i])) i++;
+            if (i == b.length) return false;
+            byte next = b[i];
+            return (next >= '0' && next <= '9') || next == '#' || (b[1] == '7' && next >= 'A' && next <= 'Z');
+        }
+
+        private static boolean isPnmSpace(byte c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        }
+
+        private static boolean startsWith(byte[] bytes, int... magic) {
+            if (bytes.length < magic.length) return false;
+            for (int i = 0; i < magic.length; i++) {
+                if ((bytes[i] & 0xff) != magic[i]) return false;
+            }
+            return true;
+        }
+    }
+}

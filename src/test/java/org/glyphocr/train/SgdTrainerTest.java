@@ -1,0 +1,125 @@
+package org.glyphocr.train;
+
+import org.glyphocr.backend.cpu.CpuBackend;
+import org.glyphocr.data.LabeledGlyphs;
+import org.glyphocr.data.TestDigits;
+import org.glyphocr.model.Model;
+import org.glyphocr.nn.Activation;
+import org.glyphocr.nn.Loss;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SgdTrainerTest {
+    private static TrainingResult train(LabeledGlyphs data, TrainerConfig config) {
+        return new SgdTrainer(config, new CpuBackend()).train(data, TrainingListener.NONE);
+    }
+
+    private static TrainerConfig.Builder small() {
+        return TrainerConfig.builder().hiddenLayers(48).maxEpochs(12).seed(3);
+    }
+
+    @Test
+    void learnsDigitsFromASubsetAndScoresOnItsHeldOutPart() {
+        // 300 digits per class: 2,100 to train on, 450 each to validate and test.
+        TrainingResult result = train(TestDigits.firstOfEachClass(300), small().build());
+        Model model = result.model();
+        assertTrue(model.provenance().testAccuracy() >= 0.90, "test accuracy " + model.provenance().testAccuracy());
+        assertEquals(450, model.provenance().testSamples());
+        assertEquals("0 1 2 3 4 5 6 7 8 9", model.alphabet().toString());
+        assertTrue(result.samplesPerSecond() > 0);
+    }
+
+    @Test
+    void sameSeedGivesTheSameModelAndAnotherSeedAnotherOne() {
+        LabeledGlyphs data = TestDigits.firstOfEachClass(40);
+        TrainerConfig config = small().maxEpochs(3).build();
+        Model a = train(data, config).model();
+        Model b = train(data, config).model();
+        assertEquals(a.parameters(), b.parameters());
+        Model c = train(data, config.toBuilder().seed(4).build()).model();
+        assertNotEquals(a.parameters(), c.parameters());
+    }
+
+    @Test
+    void aLearningRateFarTooLargeIsHalvedUntilTrainingConverges() {
+        List<String> reasons = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onHalving(int epoch, double newLearningRate, String reason) {
+                reasons.add(reason);
+            }
+        };
+        TrainerConfig config = small().learningRate(50).maxEpochs(20).patience(0).build();
+        TrainingResult result = new SgdTrainer(config, new CpuBackend()).train(TestDigits.firstOfEachClass(150), listener);
+        assertTrue(result.model().provenance().halvings() >= 2, "halvings " + result.model().provenance().halvings());
+        assertEquals(reasons.size(), result.model().provenance().halvings());
+        assertTrue(result.history().stream().anyMatch(EpochRecord::halved));
+        // Far above the 10% of chance where a run without halving stays (or ends in NaN).
+        assertTrue(result.model().provenance().testAccuracy() >= 0.6, "test accuracy " + result.model().provenance().testAccuracy());
+        EpochRecord last = result.history().get(result.history().size() - 1);
+        assertTrue(last.learningRate() <= 50.0 / 4, "learning rate " + last.learningRate());
+    }
+
+    @Test
+    void patienceStopsTrainingAndKeepsTheBestEpoch() {
+        TrainerConfig config = small().maxEpochs(40).patience(2).build();
+        TrainingResult result = train(TestDigits.firstOfEachClass(60), config);
+        assertEquals("patience", result.model().provenance().stopReason());
+        double best = result.history().stream().filter(r -> !r.halved()).mapToDouble(EpochRecord::validationAccuracy).max().orElseThrow();
+        assertEquals(best, result.model().provenance().validationAccuracy(), 1e-12);
+    }
+
+    @Test
+    void targetErrorStopsTraining() {
+        TrainerConfig config = small().maxEpochs(40).targetError(0.3).build();
+        TrainingResult result = train(TestDigits.firstOfEachClass(60), config);
+        assertEquals("target-error", result.model().provenance().stopReason());
+        assertTrue(result.history().size() < 40);
+    }
+
+    @Test
+    void everyActivationAndLossTrains() {
+        LabeledGlyphs data = TestDigits.firstOfEachClass(60);
+        for (Activation hidden : List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU)) {
+            for (Loss loss : Loss.values()) {
+                TrainerConfig config = small().hiddenActivation(hidden).loss(loss).maxEpochs(15).build();
+                double accuracy = train(data, config).model().provenance().validationAccuracy();
+                assertTrue(accuracy > 0.7, hidden + "/" + loss + ": validation accuracy " + accuracy);
+            }
+        }
+    }
+
+    @Test
+    void twoClassesUseASingleSigmoidUnit() {
+        LabeledGlyphs all = TestDigits.firstOfEachClass(80);
+        List<org.glyphocr.image.Glyph> glyphs = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.target(i) > 1) continue;
+            glyphs.add(all.glyph(i));
+            targets.add(all.target(i));
+            sources.add(all.source(i));
+        }
+        LabeledGlyphs zeroOne = LabeledGlyphs.of(org.glyphocr.model.Alphabet.of("0", "1"), glyphs,
+                targets.stream().mapToInt(Integer::intValue).toArray(), sources, all.preprocessing(), "zero-one", "");
+        Model model = train(zeroOne, small().maxEpochs(5).build()).model();
+        assertEquals(1, model.architecture().outputSize());
+        assertTrue(model.provenance().testAccuracy() >= 0.95, "test accuracy " + model.provenance().testAccuracy());
+    }
+
+    @Test
+    void badSettingsFailBeforeTrainingWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().batchSize(0).build());
+        assertEquals("batchSize must be > 0, was 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().momentum(1).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().split(0.6, 0.4).build());
+    }
+}
