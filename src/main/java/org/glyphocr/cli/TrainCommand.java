@@ -106,6 +106,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-deskew", negatable = true, description = "Preprocessing: --no-deskew keeps the slant; --deskew (the default) undoes it by image moments.")
     boolean deskew = PreprocessSettings.DEFAULT.deskew();
 
+    @Option(names = "--stroke-width", paramLabel = "PX", description = "Preprocessing: mean stroke width in glyph pixels that strokes are thickened or thinned to; 0 leaves them (default: ${DEFAULT-VALUE}).")
+    double strokeWidth = PreprocessSettings.DEFAULT.strokeWidth();
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String backendName;
 
@@ -130,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
                 .halveMomentum(halveMomentum).halveL2(halveL2)
                 .split(validation, test).seed(seed)
                 .build();
-        PreprocessSettings preprocessing = PreprocessSettings.builder().fitSize(fitSize).deskew(deskew).build();
+        PreprocessSettings preprocessing = PreprocessSettings.builder().fitSize(fitSize).deskew(deskew).strokeWidth(strokeWidth).build();
         checkOutputWritable();
         Backend backend = Backends.named(backendName);
         long loadStart = System.nanoTime();

@@ -207,6 +207,12 @@ public final class Preprocessor {
         Plane plane = trimmed(ink.dataView(), ink.width(), ink.height());
         if (plane == null) return Glyph.blank();
         if (settings.deskew()) plane = deskewed(plane);
+        if (settings.strokeWidth() > 0) {
+            plane = StrokeNormalizer.normalize(plane, settings.strokeWidth(), settings.fitSize());
+            Plane tight = trimmed(plane.data(), plane.width(), plane.height());
+            if (tight == null) return Glyph.blank();
+            plane = tight;
+        }
         return place(plane);
     }
 

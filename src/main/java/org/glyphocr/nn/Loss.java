@@ -39,8 +39,8 @@ public enum Loss {
     /** One unit's contribution to the loss, in double precision. */
     public double sampleTerm(Activation outputActivation, double p, double y) {
         if (this == SUM_OF_SQUARES) return 0.5 * (p - y) * (p - y);
-        if (outputActivation == Activation.SOFTMAX) return y > 0 ? -y * Math.log(Math.max(p, LOG_FLOOR)) : 0;
-        return -(y * Math.log(Math.max(p, LOG_FLOOR)) + (1 - y) * Math.log(Math.max(1 - p, LOG_FLOOR)));
+        if (outputActivation == Activation.SOFTMAX) return y > 0 ? -y * StrictMath.log(Math.max(p, LOG_FLOOR)) : 0;
+        return -(y * StrictMath.log(Math.max(p, LOG_FLOOR)) + (1 - y) * StrictMath.log(Math.max(1 - p, LOG_FLOOR)));
     }
 
     /**

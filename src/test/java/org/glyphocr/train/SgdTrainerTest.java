@@ -22,7 +22,7 @@ class SgdTrainerTest {
     }
 
     private static TrainerConfig.Builder small() {
-        return TrainerConfig.builder().hiddenLayers(48).maxEpochs(12).seed(3);
+        return TrainerConfig.builder().hiddenLayers(48).learningRate(0.1).maxEpochs(12).seed(3);
     }
 
     @Test

@@ -10,8 +10,6 @@ import org.glyphocr.nn.Parameters;
  * row-major matrix products. Works everywhere the JVM does.
  */
 public final class CpuBackend implements Backend {
-    private static final String EJML_VERSION = ejmlVersion();
-
     @Override
     public String name() {
         return "cpu";
@@ -19,7 +17,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "cpu (EJML " + EJML_VERSION + ", float32, 1 thread)";
+        return "cpu (EJML " + org.ejml.EjmlVersion.VERSION + ", float32, 1 thread)";
     }
 
     @Override
@@ -30,11 +28,6 @@ public final class CpuBackend implements Backend {
     @Override
     public TrainingSession trainingSession(Parameters initial, int maxBatchSize) {
         return new CpuTrainingSession(initial, maxBatchSize);
-    }
-
-    private static String ejmlVersion() {
-        String v = org.ejml.data.FMatrixRMaj.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.46";
     }
 
     @Override

@@ -1,0 +1,116 @@
+package org.glyphocr;
+
+import org.glyphocr.data.LabeledGlyphs;
+import org.glyphocr.data.TestDigits;
+import org.glyphocr.image.Glyph;
+import org.glyphocr.image.ImageDecodeException;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecognizerTest {
+    private static final Path SEVEN = Path.of("testdata/samples/scan-7.gif");
+
+    @Test
+    void pathBytesImageAndGlyphGiveTheSameAnswer() throws IOException {
+        try (Recognizer ocr = Recognizer.digits()) {
+            Recognition fromPath = ocr.recognize(SEVEN);
+            Recognition fromBytes = ocr.recognize(Files.readAllBytes(SEVEN), "seven");
+            BufferedImage image = ImageIO.read(SEVEN.toFile());
+            Recognition fromImage = ocr.recognize(image);
+            assertEquals("7", fromPath.label());
+            assertEquals(fromPath, fromBytes);
+            assertEquals(fromPath, fromImage);
+            double total = fromPath.candidates().stream().mapToDouble(Candidate::probability).sum();
+            assertEquals(1.0, total, 1e-5);
+            assertEquals(10, fromPath.candidates().size());
+            assertEquals(3, fromPath.topK(3).size());
+            assertTrue(fromPath.topK(3).get(0).probability() >= fromPath.topK(3).get(1).probability());
+        }
+    }
+
+    @Test
+    void batchAndSingleCallsAgreeBitForBit() {
+        LabeledGlyphs digits = TestDigits.firstOfEachClass(30);
+        List<Glyph> glyphs = new ArrayList<>();
+        for (int i = 0; i < digits.size(); i++) glyphs.add(digits.glyph(i));
+        try (Recognizer ocr = Recognizer.digits()) {
+            List<Recognition> batch = ocr.recognizeGlyphs(glyphs);
+            for (int i = 0; i < glyphs.size(); i++) assertEquals(ocr.recognize(glyphs.get(i)), batch.get(i), "glyph " + i);
+        }
+    }
+
+    @Test
+    void oneRecognizerSharedByThreadsGivesSerialResults() throws Exception {
+        LabeledGlyphs digits = TestDigits.firstOfEachClass(50);
+        List<Glyph> glyphs = new ArrayList<>();
+        for (int i = 0; i < digits.size(); i++) glyphs.add(digits.glyph(i));
+        try (Recognizer ocr = Recognizer.digits()) {
+            List<Recognition> serial = new ArrayList<>();
+            for (Glyph g : glyphs) serial.add(ocr.recognize(g));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<Recognition>>> futures = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    futures.add(pool.submit(() -> {
+                        List<Recognition> out = new ArrayList<>();
+                        for (Glyph g : glyphs) out.add(ocr.recognize(g));
+                        return out;
+                    }));
+                }
+                for (Future<List<Recognition>> f : futures) assertEquals(serial, f.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void blankImageIsADistinctResult() {
+        BufferedImage white = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        white.getGraphics().fillRect(0, 0, 40, 40);
+        try (Recognizer ocr = Recognizer.digits()) {
+            Recognition r = ocr.recognize(white);
+            assertTrue(r.isBlank());
+            assertEquals("", r.label());
+            assertEquals(0, r.probability());
+        }
+    }
+
+    @Test
+    void recognizeFilesKeepsGoingPastBadFiles() throws IOException {
+        Path bad = Files.writeString(Files.createTempFile("bad", ".png"), "not a png");
+        try (Recognizer ocr = Recognizer.digits()) {
+            List<Recognizer.Outcome> outcomes = ocr.recognizeFiles(List.of(bad, SEVEN));
+            assertTrue(outcomes.get(0).error() instanceof ImageDecodeException);
+            assertNull(outcomes.get(0).recognition());
+            assertEquals("7", outcomes.get(1).recognition().label());
+        } finally {
+            Files.deleteIfExists(bad);
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndModelIsRequired() {
+        Recognizer ocr = Recognizer.digits();
+        ocr.close();
+        ocr.close();
+        assertThrows(IllegalStateException.class, () -> Recognizer.builder().build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.bundled("klingon"));
+        assertTrue(e.getMessage().contains("digits"), e.getMessage());
+    }
+}

@@ -1,0 +1,242 @@
+package org.glyphocr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.glyphocr.model.ModelReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user meets it: exit codes, stdout, and one-line messages on stderr. */
+class CliTest {
+    private static final Path SAMPLES = Path.of("testdata/samples");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+
+        /** The stderr lines, which for a user error must be exactly one. */
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> samples() throws IOException {
+        try (Stream<Path> s = Files.list(SAMPLES)) {
+            return s.map(Path::toString).sorted().toList();
+        }
+    }
+
+    @Test
+    void classifyReadsTheSamplesWithTheBundledModel() throws IOException {
+        List<String> files = samples();
+        Run r = run(Stream.concat(Stream.of("classify"), files.stream()).toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(files.size(), lines.size());
+        for (int i = 0; i < files.size(); i++) {
+            String[] fields = lines.get(i).split("\t");
+            String expected = files.get(i).replaceAll(".*-(\\d)\\..*", "$1");
+            assertEquals(files.get(i), fields[0]);
+            assertEquals(expected, fields[1], lines.get(i));
+        }
+    }
+
+    @Test
+    void classifyJsonIsOneObjectWithTopK() throws IOException {
+        Run r = run("classify", "--json", "--top", "3", SAMPLES.resolve("scan-9.jpg").toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode result = r.json().get("results").get(0);
+        assertEquals("9", result.get("label").asText());
+        assertEquals(3, result.get("top").size());
+        assertTrue(result.get("top").get(0).get("probability").asDouble() >= result.get("top").get(1).get("probability").asDouble());
+        assertEquals(0, r.json().get("errors").asInt());
+    }
+
+    @Test
+    void missingFileNamesTheFileOnOneLine() {
+        Run r = run("classify", dir.resolve("nope.png").toString());
+        assertEquals(1, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("nope.png") && r.err().contains("not found"), r.err());
+    }
+
+    @Test
+    void nonImageAndEmptyFilesAreRejectedButOtherImagesStillClassified() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello, not an image");
+        Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
+        Run r = run("classify", text.toString(), empty.toString(), SAMPLES.resolve("mnist-3.png").toString());
+        assertEquals(1, r.status());
+        assertEquals(2, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).contains("notes.txt"), r.err());
+        assertTrue(r.errLines().get(1).contains("empty.png") && r.errLines().get(1).contains("empty"), r.err());
+        assertTrue(r.out().contains("mnist-3.png\t3\t"), r.out());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void absurdDimensionsInAHeaderAreRejectedBeforeDecoding() throws IOException {
+        // A BMP header claiming 100000 x 100000 pixels, 24 bits each, with no pixel data behind it.
+        byte[] bmp = new byte[54];
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bmp).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
+        b.putInt(40).putInt(100_000).putInt(100_000).putShort((short) 1).putShort((short) 24).putInt(0).putInt(0).putInt(2835).putInt(2835).putInt(0).putInt(0);
+        Path file = Files.write(dir.resolve("huge.bmp"), bmp);
+        Run r = run("classify", file.toString());
+        assertEquals(1, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("huge.bmp") && r.err().contains("100000"), r.err());
+    }
+
+    @Test
+    void blankImageIsReportedAsBlank() throws IOException {
+        BufferedImage white = new BufferedImage(30, 30, BufferedImage.TYPE_BYTE_GRAY);
+        white.getGraphics().fillRect(0, 0, 30, 30);
+        Path file = dir.resolve("white.png");
+        ImageIO.write(white, "png", file.toFile());
+        Run r = run("classify", "--json", file.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.json().get("results").get(0).get("blank").asBoolean());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("classify", "--frobnicate", "x.png");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--frobnicate"), r.err());
+    }
+
+    @Test
+    void emptyDatasetFolderIsRejected() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty-dataset"));
+        Run train = run("train", "--data", empty.toString(), "--out", dir.resolve("m.gocr").toString());
+        assertEquals(1, train.status());
+        assertEquals(1, train.errLines().size(), train.err());
+        assertTrue(train.err().contains("empty-dataset") && train.err().contains("no images"), train.err());
+        Run eval = run("eval", "--data", empty.toString());
+        assertEquals(1, eval.status());
+        assertTrue(eval.err().contains("no images"), eval.err());
+        assertFalse(Files.exists(dir.resolve("m.gocr")));
+    }
+
+    @Test
+    void corruptModelIsNamed() throws IOException {
+        Path model = Files.write(dir.resolve("bad.gocr"), new byte[]{1, 2, 3});
+        Run r = run("info", "--model", model.toString());
+        assertEquals(1, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("bad.gocr: not a glyph-ocr model"), r.err());
+    }
+
+    @Test
+    void badTrainerSettingIsRejectedBeforeLoadingData() {
+        Run r = run("train", "--data", "no-such-folder", "--out", "x.gocr", "--batch", "0");
+        assertEquals(1, r.status());
+        assertEquals("glyph-ocr train: batchSize must be > 0, was 0", r.err().strip());
+    }
+
+    /** A small dataset folder: 30 digits of each of 0, 1 and 2, with labels.tsv naming them. */
+    private Path smallDataset() throws IOException {
+        Path data = dir.resolve("small");
+        for (String digit : List.of("0", "1", "2")) {
+            Path to = Files.createDirectories(data.resolve("d" + digit));
+            try (Stream<Path> s = Files.list(Path.of("testdata/mnist-7k", digit))) {
+                for (Path p : s.sorted().limit(30).toList()) Files.copy(p, to.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(data.resolve("labels.tsv"), "d0\tzero\nd1\tone\nd2\ttwo\n");
+        return data;
+    }
+
+    @Test
+    void trainEvalAndInfoWorkTogetherWithJson() throws IOException {
+        Path data = smallDataset();
+        Path model = dir.resolve("out/small.gocr");
+        Run train = run("train", "--data", data.toString(), "--out", model.toString(), "--hidden", "16", "--epochs", "5", "--json", "--quiet");
+        assertEquals(0, train.status(), train.err());
+        JsonNode t = train.json();
+        for (String key : List.of("epochs", "train_seconds", "samples_per_second", "validation_accuracy", "test_accuracy", "backend")) {
+            assertTrue(t.has(key), "train --json lacks " + key + ": " + t);
+        }
+        assertEquals("", train.err(), "--quiet prints nothing on stderr");
+        assertEquals(List.of("zero", "one", "two"), List.of(ModelReader.read(model).alphabet().labels().toArray(String[]::new)));
+
+        Run eval = run("eval", "--model", model.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, eval.status(), eval.err());
+        JsonNode e = eval.json();
+        assertEquals(90, e.get("samples").asInt());
+        double accuracy = e.get("accuracy").asDouble();
+        assertTrue(accuracy > 0.5 && accuracy <= 1, "accuracy " + accuracy);
+        assertEquals(Math.round(90 * (1 - accuracy)), e.get("errors").asInt());
+
+        Run test = run("eval", "--model", model.toString(), "--data", data.toString(), "--split", "test", "--json");
+        assertEquals(t.get("test_accuracy").asDouble(), test.json().get("accuracy").asDouble(), 1e-12);
+
+        Run info = run("info", "--model", model.toString(), "--json");
+        assertEquals(0, info.status(), info.err());
+        assertEquals("400-16-3 (sigmoid/softmax, cross-entropy)", info.json().get("architecture").asText());
+        assertEquals("small", info.json().get("provenance").get("data_source").asText());
+    }
+
+    @Test
+    void evalOfTheBundledModelPrintsAccuracyAndConfusion() {
+        Run r = run("eval", "--data", "testdata/mnist-7k", "--split", "test");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("accuracy 0.9"), r.out());
+        assertTrue(r.out().contains("confusion matrix"), r.out());
+    }
+
+    @Test
+    void deskewCanBeSwitchedOffAndOn() throws IOException {
+        Path data = smallDataset();
+        Path model = dir.resolve("m.gocr");
+        assertEquals(0, run("train", "--data", data.toString(), "--out", model.toString(), "--hidden", "8", "--epochs", "1", "--quiet", "--no-deskew").status());
+        assertFalse(ModelReader.read(model).preprocessing().deskew());
+        assertEquals(0, run("train", "--data", data.toString(), "--out", model.toString(), "--hidden", "8", "--epochs", "1", "--quiet", "--deskew").status());
+        assertTrue(ModelReader.read(model).preprocessing().deskew());
+    }
+
+    @Test
+    void glyphWritesWhatTheNetworkSees() throws IOException {
+        Path png = dir.resolve("seen.png");
+        Run r = run("glyph", "--out", png.toString(), "--scale", "5", SAMPLES.resolve("scan-7.gif").toString());
+        assertEquals(0, r.status(), r.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(100, image.getWidth());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("classify", "eval", "train", "info", "glyph")) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status(), command);
+            assertTrue(r.out().contains("Usage: glyph-ocr " + command), r.out());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.glyphocr.image;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StrokeNormalizerTest {
+    private static BufferedImage ring(float strokeWidth) {
+        BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 400);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(strokeWidth));
+        g.draw(new Ellipse2D.Double(60, 60, 280, 280));
+        g.dispose();
+        return image;
+    }
+
+    private static double inkOf(Glyph glyph) {
+        double ink = 0;
+        for (float v : glyph.values()) ink += 0.5 - v;
+        return ink;
+    }
+
+    @Test
+    void widthEstimateOfABarIsItsWidth() {
+        int w = 200;
+        int h = 100;
+        float[] ink = new float[w * h];
+        for (int y = 40; y < 48; y++) for (int x = 10; x < 190; x++) ink[y * w + x] = 1f;
+        // An 8-pixel horizontal bar; the estimate assumes strokes of every direction, so it reads 8·4/π·(180/188).
+        assertEquals(8 * 4 / Math.PI * 180 / 188, StrokeNormalizer.estimateWidth(ink, w, h), 0.1);
+    }
+
+    @Test
+    void pencilAndMarkerRingsComeOutAlike() {
+        Preprocessor plain = new Preprocessor(PreprocessSettings.DEFAULT);
+        Preprocessor normalized = new Preprocessor(PreprocessSettings.builder().strokeWidth(2).build());
+        double thinPlain = inkOf(plain.process(ring(3)).orElseThrow());
+        double thickPlain = inkOf(plain.process(ring(24)).orElseThrow());
+        double thin = inkOf(normalized.process(ring(3)).orElseThrow());
+        double thick = inkOf(normalized.process(ring(24)).orElseThrow());
+        assertTrue(thickPlain > 3 * thinPlain, "as drawn, the marker ring has far more ink: " + thinPlain + " vs " + thickPlain);
+        assertTrue(Math.abs(thick - thin) < 0.25 * thick, "normalized: " + thin + " vs " + thick);
+    }
+}
