@@ -232,8 +232,17 @@ class CliTest {
     }
 
     @Test
+    void benchReportsBothThroughputs() throws IOException {
+        Run r = run("bench", "--data", "testdata/mnist-7k", "--files", "20", "--rounds", "1", "--batch", "1", "--json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.json().get("classify_files_per_second").asDouble() > 0, r.out());
+        assertTrue(r.json().get("infer_glyphs_per_second").asDouble() > 0, r.out());
+        assertEquals(20, r.json().get("files").asInt());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("classify", "eval", "train", "info", "glyph")) {
+        for (String command : List.of("classify", "eval", "train", "info", "glyph", "bench")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status(), command);
             assertTrue(r.out().contains("Usage: glyph-ocr " + command), r.out());

@@ -42,13 +42,6 @@ final class CpuPredictor implements Predictor {
         FMatrixRMaj[] activations = new FMatrixRMaj[arch.layerCount() + 1];
         activations[0] = new FMatrixRMaj(chunk, arch.inputSize());
         for (int l = 0; l < arch.layerCount(); l++) activations[l + 1] = new FMatrixRMaj(chunk, arch.layers().get(l).units());
-        int in = arch.inputSize();
-        int out = arch.outputSize();
-        for (int start = 0; start < count; start += chunk) {
-            int n = Math.min(chunk, count - start);
-            System.arraycopy(inputs, start * in, activations[0].data, 0, n * in);
-            DenseMath.forward(arch, weights, biases, activations, n);
-            System.arraycopy(activations[arch.layerCount()].data, 0, outputs, start * out, n * out);
-        }
+        DenseMath.forwardInChunks(arch, weights, biases, activations, inputs, count, outputs);
     }
 }

@@ -111,14 +111,7 @@ final class CpuTrainingSession implements TrainingSession {
     @Override
     public void predict(float[] inputs, int count, float[] outputs) {
         Backend.checkBatch(arch, inputs, count, outputs);
-        int in = arch.inputSize();
-        int out = arch.outputSize();
-        for (int start = 0; start < count; start += maxBatch) {
-            int n = Math.min(maxBatch, count - start);
-            System.arraycopy(inputs, start * in, activations[0].data, 0, n * in);
-            DenseMath.forward(arch, weights, biases, activations, n);
-            System.arraycopy(activations[arch.layerCount()].data, 0, outputs, start * out, n * out);
-        }
+        DenseMath.forwardInChunks(arch, weights, biases, activations, inputs, count, outputs);
     }
 
     private void checkCount(int count) {

@@ -33,6 +33,26 @@ final class DenseMath {
         }
     }
 
+    /**
+     * Forward passes over {@code count} samples in chunks of as many rows as {@code activations}
+     * hold, copying each chunk's outputs out.
+     *
+     * @param inputs row-major {@code count × inputSize}; not modified
+     * @param outputs row-major {@code count × outputSize}; modified
+     */
+    static void forwardInChunks(Architecture arch, FMatrixRMaj[] weights, float[][] biases, FMatrixRMaj[] activations,
+                                float[] inputs, int count, float[] outputs) {
+        int in = arch.inputSize();
+        int out = arch.outputSize();
+        int chunk = activations[0].data.length / in;
+        for (int start = 0; start < count; start += chunk) {
+            int n = Math.min(chunk, count - start);
+            System.arraycopy(inputs, start * in, activations[0].data, 0, n * in);
+            forward(arch, weights, biases, activations, n);
+            System.arraycopy(activations[arch.layerCount()].data, 0, outputs, start * out, n * out);
+        }
+    }
+
     private static void addBias(float[] z, float[] bias, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
