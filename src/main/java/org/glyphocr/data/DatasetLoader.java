@@ -142,6 +142,12 @@ public final class DatasetLoader {
     }
 
     private static Loaded readOne(Path file, Preprocessor preprocessor, ImageDecoder decoder) throws IOException {
+        long size = Files.size(file);
+        if (size > decoder.limits().maxFileBytes()) {
+            // Too large to read into memory at all; its name and size stand in for its contents.
+            byte[] hash = sha256().digest((file.getFileName() + "\0" + size).getBytes(StandardCharsets.UTF_8));
+            return new Loaded(null, file + ": file is " + size + " bytes, more than the limit of " + decoder.limits().maxFileBytes(), hash);
+        }
         byte[] bytes = Files.readAllBytes(file);
         byte[] hash = sha256().digest(bytes);
         try {

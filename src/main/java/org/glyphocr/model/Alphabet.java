@@ -9,12 +9,12 @@ import java.util.Map;
  * A label is any non-empty string without control characters, usually one character ({@code "7"},
  * {@code "ä"}, {@code "€"}), sometimes a name ({@code "space"}).
  *
- * @param labels distinct labels, at least two; copied
+ * @param labels distinct labels, at least one (a model needs two; a dataset may hold one class); copied
  */
 public record Alphabet(List<String> labels) {
     public Alphabet {
         labels = List.copyOf(labels);
-        if (labels.size() < 2) throw new IllegalArgumentException("an alphabet needs >= 2 labels, was " + labels);
+        if (labels.isEmpty()) throw new IllegalArgumentException("an alphabet needs at least one label");
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
