@@ -136,7 +136,7 @@ public final class SgdTrainer {
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     String divergence = divergence(outcome, lastGoodLoss);
                     if (divergence != null) {
-                        history.add(new EpochRecord(epoch, outcome.meanLoss, outcome.accuracy, Double.NaN, learningRate, true, seconds));
+                        history.add(new EpochRecord(epoch, stepSamples, outcome.meanLoss, outcome.accuracy, Double.NaN, learningRate, true, seconds));
                         listener.onEpoch(history.get(history.size() - 1));
                         session.setParameters(lastGood);
                         learningRate /= 2;
@@ -158,7 +158,7 @@ public final class SgdTrainer {
                     lastGood = session.parameters();
                     lastGoodLoss = outcome.meanLoss;
                     double validationAccuracy = validation.size() > 0 ? evaluate(session, validation).accuracy() : Double.NaN;
-                    history.add(new EpochRecord(epoch, outcome.meanLoss, outcome.accuracy, validationAccuracy, learningRate, false, seconds));
+                    history.add(new EpochRecord(epoch, stepSamples, outcome.meanLoss, outcome.accuracy, validationAccuracy, learningRate, false, seconds));
                     listener.onEpoch(history.get(history.size() - 1));
                     double score = validation.size() > 0 ? validationAccuracy : outcome.accuracy;
                     if (score > bestValidation) {
