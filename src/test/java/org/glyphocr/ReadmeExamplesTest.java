@@ -43,7 +43,7 @@ class ReadmeExamplesTest {
                 for (Path p : s.sorted().limit(40).toList()) Files.copy(p, to.resolve(p.getFileName()));
             }
         }
-        LabeledGlyphs data = DatasetLoader.load(greek).data();
+        LabeledGlyphs data = DatasetLoader.loadForTraining(greek).data();
         TrainerConfig config = TrainerConfig.builder().hiddenLayers(128).maxEpochs(30).seed(7).build();
         TrainingResult result = new SgdTrainer(config).train(data, TrainingListener.NONE);
         ModelWriter.write(result.model(), dir.resolve("greek.gocr"));

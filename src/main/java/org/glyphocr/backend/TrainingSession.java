@@ -28,8 +28,16 @@ public interface TrainingSession extends AutoCloseable {
     BatchResult gradients(float[] inputs, int[] targets, int count, double l2, float[][] gradWeights, float[][] gradBiases);
 
     /**
-     * Output activations with the session's current parameters, as {@link Predictor#predict}.
+     * The update half of {@link #step}, with gradients computed elsewhere (by other towers, say):
+     * {@code v = μv + g}, then {@code W -= η v} or {@code W -= η (g + μv)}. The gradients must already
+     * include the L2 term; {@code settings.l2()} is not used.
+     *
+     * @param gradWeights per layer; not modified
+     * @param gradBiases per layer; not modified
      */
+    void applyGradients(float[][] gradWeights, float[][] gradBiases, StepSettings settings);
+
+    /** Output activations with the session's current parameters, as {@link Predictor#predict}. */
     void predict(float[] inputs, int count, float[] outputs);
 
     /** A snapshot of the current parameters. */
@@ -40,6 +48,24 @@ public interface TrainingSession extends AutoCloseable {
 
     /** Zeroes the momentum velocity. */
     void resetVelocity();
+
+    /**
+     * Copies the current weights and biases into the given arrays without allocating: the hot path
+     * of keeping towers in step.
+     *
+     * @param weights per layer, modified
+     * @param biases per layer, modified
+     */
+    void copyParametersTo(float[][] weights, float[][] biases);
+
+    /** Replaces the weights and biases from the given arrays (not modified), keeping the velocity. */
+    void loadParameters(float[][] weights, float[][] biases);
+
+    /** Parameters and velocity, copied, to continue later with {@link #importState}. */
+    SessionState exportState();
+
+    /** Replaces parameters and velocity (copied). */
+    void importState(SessionState state);
 
     @Override
     default void close() {

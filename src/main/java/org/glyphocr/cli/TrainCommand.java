@@ -2,39 +2,47 @@ package org.glyphocr.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.glyphocr.Evaluation;
+import org.glyphocr.Recognition;
+import org.glyphocr.Recognizer;
+import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.Backends;
 import org.glyphocr.data.DatasetLoader;
+import org.glyphocr.data.LabeledGlyphs;
+import org.glyphocr.image.Glyph;
 import org.glyphocr.image.ImageDecoder;
-import org.glyphocr.image.PreprocessSettings;
 import org.glyphocr.image.Preprocessor;
+import org.glyphocr.model.Model;
 import org.glyphocr.model.ModelWriter;
 import org.glyphocr.model.Provenance;
-import org.glyphocr.nn.Activation;
-import org.glyphocr.nn.Loss;
+import org.glyphocr.report.TrainingCharts;
+import org.glyphocr.train.Checkpointing;
 import org.glyphocr.train.EpochRecord;
 import org.glyphocr.train.SgdTrainer;
 import org.glyphocr.train.TrainerConfig;
-import org.glyphocr.train.TrainingListener;
 import org.glyphocr.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code train --data DIR --out FILE [options] [--json]}. */
 @Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Trains a model on a dataset folder (one subfolder of images per label, or labels.tsv)",
-                "and writes it atomically to --out. Progress goes to stderr; --json prints a summary object on stdout."})
+                "and writes it atomically to --out, with a checkpoint after every epoch and a report folder of",
+                "pictures (training chart, confusion matrix, misread validation glyphs). Progress goes to stderr;",
+                "--json prints a summary object on stdout."})
 final class TrainCommand implements Callable<Integer> {
-    private static final TrainerConfig DEFAULTS = TrainerConfig.builder().build();
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,73 +52,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Model file to write (.gocr).")
     Path out;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
-            description = "Hidden layer sizes, input side first, e.g. 256 or 300,100; 0 for none (default: 256).")
-    int[] hidden = DEFAULTS.hiddenLayers();
+    @Mixin
+    TrainerOptions options;
 
-    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: sigmoid, tanh or relu (default: sigmoid).")
-    String activation = DEFAULTS.hiddenActivation().id();
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint written after every epoch (default: FILE.checkpoint next to --out); deleted when training finishes.")
+    Path checkpoint;
 
-    @Option(names = "--loss", paramLabel = "NAME", description = "cross-entropy (softmax output) or sum-of-squares (sigmoid outputs) (default: cross-entropy).")
-    String loss = DEFAULTS.loss().id();
+    @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run with the same data and settings.")
+    boolean resume;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size; the loss is averaged over it (default: ${DEFAULT-VALUE}).")
-    int batch = DEFAULTS.batchSize();
+    @Option(names = "--report", paramLabel = "DIR", description = "Folder for the training chart, confusion matrix and error gallery (default: NAME-report next to --out).")
+    Path report;
 
-    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = DEFAULTS.learningRate();
-
-    @Option(names = "--momentum", paramLabel = "MU", description = "Momentum in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double momentum = DEFAULTS.momentum();
-
-    @Option(names = "--nesterov", description = "Nesterov momentum instead of classical.")
-    boolean nesterov = DEFAULTS.nesterov();
-
-    @Option(names = "--l2", paramLabel = "LAMBDA", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
-    double l2 = DEFAULTS.l2();
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs, halved ones included (default: ${DEFAULT-VALUE}).")
-    int epochs = DEFAULTS.maxEpochs();
-
-    @Option(names = "--target-error", paramLabel = "E", description = "Stop once the validation error rate is at most E; 0 never (default: ${DEFAULT-VALUE}).")
-    double targetError = DEFAULTS.targetError();
-
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without better validation accuracy; 0 never (default: ${DEFAULT-VALUE}).")
-    int patience = DEFAULTS.patience();
-
-    @Option(names = "--divergence-tolerance", paramLabel = "F", description = "Halve the learning rate when the epoch loss rises by more than this fraction (default: ${DEFAULT-VALUE}).")
-    double divergenceTolerance = DEFAULTS.divergenceTolerance();
-
-    @Option(names = "--min-learning-rate", paramLabel = "RATE", description = "Stop when halving takes the rate below this (default: ${DEFAULT-VALUE}).")
-    double minLearningRate = DEFAULTS.minLearningRate();
-
-    @Option(names = "--halve-momentum", description = "Also halve the momentum at each halving.")
-    boolean halveMomentum = DEFAULTS.halveMomentum();
-
-    @Option(names = "--halve-l2", description = "Also halve L2 at each halving.")
-    boolean halveL2 = DEFAULTS.halveL2();
-
-    @Option(names = "--validation", paramLabel = "F", description = "Fraction of each class held out for validation (default: ${DEFAULT-VALUE}).")
-    double validation = DEFAULTS.validationFraction();
-
-    @Option(names = "--test", paramLabel = "F", description = "Fraction of each class held out for the final test (default: ${DEFAULT-VALUE}).")
-    double test = DEFAULTS.testFraction();
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for initialisation, split and shuffling (default: ${DEFAULT-VALUE}).")
-    long seed = DEFAULTS.seed();
-
-    @Option(names = "--fit-size", paramLabel = "N", description = "Preprocessing: side in glyph pixels that the ink's longer side is scaled to, 1..20 (default: ${DEFAULT-VALUE}).")
-    int fitSize = PreprocessSettings.DEFAULT.fitSize();
-
-    // picocli's pattern for a negatable option that is true by default: declare the negative name.
-    @Option(names = "--no-deskew", negatable = true, description = "Preprocessing: --no-deskew keeps the slant; --deskew (the default) undoes it by image moments.")
-    boolean deskew = PreprocessSettings.DEFAULT.deskew();
-
-    @Option(names = "--stroke-width", paramLabel = "PX", description = "Preprocessing: mean stroke width in glyph pixels that strokes are thickened or thinned to; 0 leaves them (default: ${DEFAULT-VALUE}).")
-    double strokeWidth = PreprocessSettings.DEFAULT.strokeWidth();
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String backendName;
+    @Option(names = "--no-report", description = "Write no pictures.")
+    boolean noReport;
 
     @Option(names = "--json", description = "Print a summary JSON object on stdout.")
     boolean json;
@@ -122,37 +77,46 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (int h : hidden) if (h < 0) throw new IllegalArgumentException("--hidden sizes must be >= 0, was " + Arrays.toString(hidden));
-        TrainerConfig config = TrainerConfig.builder()
-                .hiddenLayers(Arrays.stream(hidden).filter(h -> h != 0).toArray())
-                .hiddenActivation(Activation.fromId(activation))
-                .loss(Loss.fromId(loss))
-                .batchSize(batch).learningRate(learningRate).momentum(momentum).nesterov(nesterov).l2(l2)
-                .maxEpochs(epochs).targetError(targetError).patience(patience)
-                .divergenceTolerance(divergenceTolerance).minLearningRate(minLearningRate)
-                .halveMomentum(halveMomentum).halveL2(halveL2)
-                .split(validation, test).seed(seed)
-                .build();
-        PreprocessSettings preprocessing = PreprocessSettings.builder().fitSize(fitSize).deskew(deskew).strokeWidth(strokeWidth).build();
+        TrainerConfig config = options.config();
+        Preprocessor preprocessor = new Preprocessor(options.preprocessing());
         checkOutputWritable();
-        Backend backend = Backends.named(backendName);
-        long loadStart = System.nanoTime();
-        DatasetLoader.Report report = DatasetLoader.load(data, new Preprocessor(preprocessing), ImageDecoder.DEFAULT);
-        report.unreadable().forEach(line -> err.println("train: skipped unreadable " + line));
-        if (!quiet && !report.blank().isEmpty()) err.println("train: skipped " + report.blank().size() + " blank images");
-        if (!quiet) {
-            err.printf(Locale.ROOT, "train: %d glyphs in %d classes from %s (%.1f s)%n", report.data().size(),
-                    report.data().alphabet().size(), data, (System.nanoTime() - loadStart) / 1e9);
+        Backend backend = Backends.named(options.backend);
+        Path checkpointFile = checkpoint != null ? checkpoint : Checkpointing.nextTo(out);
+        if (resume && !Files.exists(checkpointFile)) {
+            throw new IllegalArgumentException(checkpointFile + ": no checkpoint to resume from; run without --resume to start afresh");
         }
-        TrainingResult result = new SgdTrainer(config, backend).train(report.data(), quiet ? TrainingListener.NONE : new Progress(err, config));
+        long loadStart = System.nanoTime();
+        boolean augment = !config.augment().equals(AugmentSettings.NONE);
+        DatasetLoader.Report loaded = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT, augment);
+        loaded.unreadable().forEach(line -> err.println("train: skipped unreadable " + line));
+        if (!quiet && !loaded.blank().isEmpty()) err.println("train: skipped " + loaded.blank().size() + " blank images");
+        if (!quiet) {
+            err.printf(Locale.ROOT, "train: %d glyphs in %d classes from %s (%.1f s)%n", loaded.data().size(),
+                    loaded.data().alphabet().size(), data, (System.nanoTime() - loadStart) / 1e9);
+        }
+        TrainingResult result = new SgdTrainer(config, backend).train(loaded.data(),
+                quiet ? org.glyphocr.train.TrainingListener.NONE : new ProgressDisplay(err, config.maxEpochs(), System.console() != null),
+                new Checkpointing(checkpointFile, resume));
         ModelWriter.write(result.model(), out);
         Provenance p = result.model().provenance();
-        if (!quiet) {
-            err.printf(Locale.ROOT, "train: wrote %s: test accuracy %.4f, validation %.4f, %d epochs in %.1f s (%s)%n",
-                    out, p.testAccuracy(), p.validationAccuracy(), p.epochs(), p.trainSeconds(), p.stopReason());
+        Path reportDir = null;
+        if (!noReport) {
+            reportDir = report != null ? report : out.resolveSibling(stem(out) + "-report");
+            writeReport(reportDir, result, loaded.data().split(config.validationFraction(), config.testFraction(), config.seed()).validation());
         }
-        if (json) printJson(stdout, result, report);
+        if (!quiet) {
+            err.printf(Locale.ROOT, "train: wrote %s: test accuracy %.4f, validation %.4f, %d epochs in %.1f s (%s)%s%n",
+                    out, p.testAccuracy(), p.validationAccuracy(), p.epochs(), p.trainSeconds(), p.stopReason(),
+                    reportDir == null ? "" : "; pictures in " + reportDir);
+        }
+        if (json) printJson(stdout, result, loaded, reportDir);
         return 0;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Fails before hours of training if the model could not be written at the end. */
@@ -164,7 +128,33 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void printJson(PrintWriter stdout, TrainingResult result, DatasetLoader.Report report) {
+    /** The training chart, and the confusion matrix and misread glyphs of the validation split. */
+    static void writeReport(Path dir, TrainingResult result, LabeledGlyphs validation) throws IOException {
+        Model model = result.model();
+        TrainingCharts.writeTrainingChart("Training " + model.provenance().dataSource() + ": " + model.architecture(),
+                result.batchLosses(), result.history(), dir.resolve("training.png"), 1400, 800);
+        if (validation.size() == 0) return;
+        List<TrainingCharts.Mistake> mistakes = new ArrayList<>();
+        try (Recognizer recognizer = Recognizer.of(model)) {
+            Evaluation evaluation = Evaluation.of(recognizer, validation);
+            TrainingCharts.writeConfusionMatrix("Validation confusion matrix", evaluation.labels(), evaluation.confusion(),
+                    dir.resolve("confusion.png"));
+            List<Glyph> glyphs = new ArrayList<>();
+            for (int i = 0; i < validation.size(); i++) glyphs.add(validation.glyph(i));
+            List<Recognition> readings = recognizer.recognizeGlyphs(glyphs);
+            for (int i = 0; i < validation.size(); i++) {
+                String truth = validation.alphabet().label(validation.target(i));
+                Recognition r = readings.get(i);
+                if (!r.label().equals(truth)) {
+                    mistakes.add(new TrainingCharts.Mistake(glyphs.get(i), truth, r.label(), r.probability(), validation.source(i)));
+                }
+            }
+        }
+        TrainingCharts.writeErrorGallery("Misread validation glyphs (" + mistakes.size() + " of " + validation.size() + ")",
+                mistakes, 200, dir.resolve("errors.png"));
+    }
+
+    private void printJson(PrintWriter stdout, TrainingResult result, DatasetLoader.Report loaded, Path reportDir) {
         Provenance p = result.model().provenance();
         ObjectNode root = Json.object();
         root.put("out", out.toString());
@@ -178,16 +168,18 @@ final class TrainCommand implements Callable<Integer> {
         root.put("halvings", p.halvings());
         root.put("stop_reason", p.stopReason());
         root.put("architecture", result.model().architecture().toString());
+        if (reportDir != null) root.put("report", reportDir.toString());
         ObjectNode samples = root.putObject("samples");
         samples.put("train", p.trainSamples());
         samples.put("validation", p.validationSamples());
         samples.put("test", p.testSamples());
-        samples.put("unreadable", report.unreadable().size());
-        samples.put("blank", report.blank().size());
+        samples.put("unreadable", loaded.unreadable().size());
+        samples.put("blank", loaded.blank().size());
         ArrayNode history = root.putArray("history");
         for (EpochRecord r : result.history()) {
             ObjectNode e = history.addObject();
             e.put("epoch", r.epoch());
+            e.put("steps", r.steps());
             Json.putNumber(e, "loss", r.meanLoss());
             Json.putNumber(e, "train_accuracy", r.trainAccuracy());
             Json.putNumber(e, "validation_accuracy", r.validationAccuracy());
@@ -196,36 +188,5 @@ final class TrainCommand implements Callable<Integer> {
             Json.putNumber(e, "seconds", r.seconds());
         }
         Json.print(stdout, root);
-    }
-
-    /** One line per epoch on stderr. */
-    private static final class Progress implements TrainingListener {
-        private final PrintWriter err;
-        private final int maxEpochs;
-
-        Progress(PrintWriter err, TrainerConfig config) {
-            this.err = err;
-            this.maxEpochs = config.maxEpochs();
-        }
-
-        @Override
-        public void onStart(String backend, int trainSamples, int validationSamples, int testSamples) {
-            err.printf(Locale.ROOT, "train: backend %s; split %d train / %d validation / %d test%n", backend, trainSamples,
-                    validationSamples, testSamples);
-        }
-
-        @Override
-        public void onEpoch(EpochRecord r) {
-            err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  train %.2f%%  validation %s  lr %.4g  %.1f s%s%n", r.epoch(), maxEpochs,
-                    r.meanLoss(), 100 * r.trainAccuracy(),
-                    Double.isNaN(r.validationAccuracy()) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * r.validationAccuracy()),
-                    r.learningRate(), r.seconds(), r.halved() ? "  (diverged, undone)" : "");
-            err.flush();
-        }
-
-        @Override
-        public void onHalving(int epoch, double newLearningRate, String reason) {
-            err.printf(Locale.ROOT, "train: %s; restored the last good weights, learning rate now %.4g%n", reason, newLearningRate);
-        }
     }
 }

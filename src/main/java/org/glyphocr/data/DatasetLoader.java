@@ -1,8 +1,10 @@
 package org.glyphocr.data;
 
+import org.glyphocr.augment.Augmenter;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.ImageDecodeException;
 import org.glyphocr.image.ImageDecoder;
+import org.glyphocr.image.InkImage;
 import org.glyphocr.image.Preprocessor;
 import org.glyphocr.model.Alphabet;
 
@@ -28,7 +30,7 @@ import java.util.concurrent.Future;
  * ink are left out and listed in the {@link Report}; they never stop the load.
  *
  * <pre>{@code
- * DatasetLoader.Report report = DatasetLoader.load(Path.of("digits/"), Preprocessor.DEFAULT, ImageDecoder.DEFAULT);
+ * DatasetLoader.Report report = DatasetLoader.loadForTraining(Path.of("digits/"));
  * LabeledGlyphs data = report.data();
  * report.unreadable().forEach(System.err::println);
  * }</pre>
@@ -51,17 +53,32 @@ public final class DatasetLoader {
         }
     }
 
-    /** Loads with the default preprocessing and decoder limits. */
+    /** Loads with the default preprocessing and decoder limits, without ink images. */
     public static Report load(Path root) throws IOException {
         return load(root, Preprocessor.DEFAULT, ImageDecoder.DEFAULT);
     }
 
     /**
+     * Loads for training with the default preprocessing, keeping the ink images that augmentation
+     * needs.
+     */
+    public static Report loadForTraining(Path root) throws IOException {
+        return load(root, Preprocessor.DEFAULT, ImageDecoder.DEFAULT, true);
+    }
+
+    /** Loads without ink images: for evaluation, or training without augmentation. */
+    public static Report load(Path root, Preprocessor preprocessor, ImageDecoder decoder) throws IOException {
+        return load(root, preprocessor, decoder, false);
+    }
+
+    /**
      * Loads a dataset folder with one thread per available processor.
      *
+     * @param keepInk also keep each sample's ink image, shrunk to the augmenter's working size
+     *     ({@link LabeledGlyphs#ink}), for training with augmentation
      * @throws DatasetFormatException if the folder breaks the conventions, or no file could be read
      */
-    public static Report load(Path root, Preprocessor preprocessor, ImageDecoder decoder) throws IOException {
+    public static Report load(Path root, Preprocessor preprocessor, ImageDecoder decoder, boolean keepInk) throws IOException {
         DatasetFolder folder = DatasetFolder.scan(root);
         Alphabet alphabet = new Alphabet(List.copyOf(folder.classes().keySet()));
         List<Path> files = new ArrayList<>();
@@ -74,11 +91,12 @@ public final class DatasetLoader {
             }
             c++;
         }
-        Loaded[] loaded = readAll(files, preprocessor, decoder);
+        Loaded[] loaded = readAll(files, preprocessor, decoder, keepInk);
         MessageDigest dataHash = sha256();
         List<Glyph> glyphs = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        List<InkImage> inks = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         List<String> blank = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -97,6 +115,7 @@ public final class DatasetLoader {
                 glyphs.add(l.glyph());
                 targets.add(classOfFile.get(i));
                 sources.add(relative);
+                inks.add(l.ink());
             }
         }
         if (glyphs.isEmpty()) {
@@ -108,14 +127,14 @@ public final class DatasetLoader {
                 : root.toAbsolutePath().normalize().getFileName().toString();
         LabeledGlyphs data = LabeledGlyphs.of(alphabet, glyphs, targets.stream().mapToInt(Integer::intValue).toArray(),
                 sources, preprocessor.settings(), name, HexFormat.of().formatHex(dataHash.digest()));
-        return new Report(data, unreadable, blank);
+        return new Report(keepInk ? data.withInk(inks) : data, unreadable, blank);
     }
 
-    /** One file's outcome: a glyph, no ink (glyph and error null), or an error message. */
-    private record Loaded(Glyph glyph, String error, byte[] contentHash) {
+    /** One file's outcome: a glyph (and its ink, if kept), no ink (glyph and error null), or an error message. */
+    private record Loaded(Glyph glyph, InkImage ink, String error, byte[] contentHash) {
     }
 
-    private static Loaded[] readAll(List<Path> files, Preprocessor preprocessor, ImageDecoder decoder) throws IOException {
+    private static Loaded[] readAll(List<Path> files, Preprocessor preprocessor, ImageDecoder decoder, boolean keepInk) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / 64 + 1));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "glyph-ocr-loader");
@@ -124,7 +143,7 @@ public final class DatasetLoader {
         });
         try {
             List<Future<Loaded>> futures = new ArrayList<>(files.size());
-            for (Path file : files) futures.add(pool.submit(() -> readOne(file, preprocessor, decoder)));
+            for (Path file : files) futures.add(pool.submit(() -> readOne(file, preprocessor, decoder, keepInk)));
             Loaded[] out = new Loaded[files.size()];
             for (int i = 0; i < out.length; i++) out[i] = futures.get(i).get();
             return out;
@@ -141,20 +160,22 @@ public final class DatasetLoader {
         }
     }
 
-    private static Loaded readOne(Path file, Preprocessor preprocessor, ImageDecoder decoder) throws IOException {
+    private static Loaded readOne(Path file, Preprocessor preprocessor, ImageDecoder decoder, boolean keepInk) throws IOException {
         long size = Files.size(file);
         if (size > decoder.limits().maxFileBytes()) {
             // Too large to read into memory at all; its name and size stand in for its contents.
             byte[] hash = sha256().digest((file.getFileName() + "\0" + size).getBytes(StandardCharsets.UTF_8));
-            return new Loaded(null, file + ": file is " + size + " bytes, more than the limit of " + decoder.limits().maxFileBytes(), hash);
+            return new Loaded(null, null, file + ": file is " + size + " bytes, more than the limit of " + decoder.limits().maxFileBytes(), hash);
         }
         byte[] bytes = Files.readAllBytes(file);
         byte[] hash = sha256().digest(bytes);
         try {
-            Optional<Glyph> glyph = preprocessor.process(bytes, file.toString(), decoder);
-            return new Loaded(glyph.orElse(null), null, hash);
+            Optional<InkImage> ink = preprocessor.extractInk(decoder.decode(bytes, file.toString()));
+            if (ink.isEmpty()) return new Loaded(null, null, null, hash);
+            InkImage kept = keepInk ? Augmenter.toWorkingSize(ink.get(), preprocessor.settings().fitSize()) : null;
+            return new Loaded(preprocessor.toGlyph(ink.get()), kept, null, hash);
         } catch (ImageDecodeException e) {
-            return new Loaded(null, e.getMessage(), hash);
+            return new Loaded(null, null, e.getMessage(), hash);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.glyphocr.data;
 
 import org.glyphocr.image.Glyph;
+import org.glyphocr.image.InkImage;
 import org.glyphocr.image.PreprocessSettings;
 import org.glyphocr.model.Alphabet;
 
@@ -29,9 +30,10 @@ public final class LabeledGlyphs {
     private final PreprocessSettings preprocessing;
     private final String name;
     private final String sha256;
+    private final List<InkImage> inks;
 
     private LabeledGlyphs(Alphabet alphabet, float[] inputs, int[] targets, List<String> sources,
-                          PreprocessSettings preprocessing, String name, String sha256) {
+                          PreprocessSettings preprocessing, String name, String sha256, List<InkImage> inks) {
         this.alphabet = alphabet;
         this.inputs = inputs;
         this.targets = targets;
@@ -39,6 +41,7 @@ public final class LabeledGlyphs {
         this.preprocessing = preprocessing;
         this.name = name;
         this.sha256 = sha256;
+        this.inks = inks;
     }
 
     /**
@@ -63,7 +66,33 @@ public final class LabeledGlyphs {
                 throw new IllegalArgumentException("target " + i + " is " + targets[i] + ", the alphabet has " + alphabet.size() + " labels");
             }
         }
-        return new LabeledGlyphs(alphabet, in, targets.clone(), List.copyOf(sources), preprocessing, name, sha256);
+        return new LabeledGlyphs(alphabet, in, targets.clone(), List.copyOf(sources), preprocessing, name, sha256, null);
+    }
+
+    /**
+     * The same samples with the ink image each glyph was made from, which augmentation transforms
+     * before normalising it again ({@link org.glyphocr.image.Preprocessor#toGlyph}).
+     *
+     * @param inks one per sample, in order
+     */
+    public LabeledGlyphs withInk(List<InkImage> inks) {
+        if (inks.size() != size()) throw new IllegalArgumentException("expected " + size() + " ink images, got " + inks.size());
+        return new LabeledGlyphs(alphabet, inputs, targets, sources, preprocessing, name, sha256, List.copyOf(inks));
+    }
+
+    /** Whether {@link #ink(int)} is available. */
+    public boolean hasInk() {
+        return inks != null;
+    }
+
+    /**
+     * The ink image sample {@code i} was made from.
+     *
+     * @throws IllegalStateException if the data was loaded without ink images
+     */
+    public InkImage ink(int i) {
+        if (inks == null) throw new IllegalStateException("these glyphs were loaded without their ink images");
+        return inks.get(i);
     }
 
     public Alphabet alphabet() {
@@ -120,13 +149,15 @@ public final class LabeledGlyphs {
         float[] in = new float[indices.length * Glyph.PIXELS];
         int[] t = new int[indices.length];
         List<String> s = new ArrayList<>(indices.length);
+        List<InkImage> ink = inks == null ? null : new ArrayList<>(indices.length);
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             System.arraycopy(inputs, i * Glyph.PIXELS, in, k * Glyph.PIXELS, Glyph.PIXELS);
             t[k] = targets[i];
             s.add(sources.get(i));
+            if (ink != null) ink.add(inks.get(i));
         }
-        return new LabeledGlyphs(alphabet, in, t, List.copyOf(s), preprocessing, name, sha256);
+        return new LabeledGlyphs(alphabet, in, t, List.copyOf(s), preprocessing, name, sha256, ink == null ? null : List.copyOf(ink));
     }
 
     /** The three parts of a dataset. */

@@ -63,12 +63,16 @@ final class StrokeNormalizer {
         for (int i = 0; i < ink.length; i++) ink[i] = Math.min(1f, ink[i] * gain);
     }
 
-    /** Mean stroke width in pixels, {@code (8/π) · A / TV}; 0 for no ink. */
+    /**
+     * Mean stroke width in pixels, {@code (8/π) · A / TV}; 0 for no ink. Pixels beyond the border
+     * count as paper, so ink cropped to its bounding box has its outer edges counted.
+     */
     static double estimateWidth(float[] ink, int w, int h) {
         double area = 0;
         double variation = 0;
         for (int y = 0; y < h; y++) {
             int row = y * w;
+            variation += ink[row] + ink[row + w - 1]; // the left and right borders
             for (int x = 0; x < w; x++) {
                 float v = ink[row + x];
                 area += v;
@@ -76,6 +80,7 @@ final class StrokeNormalizer {
                 if (y + 1 < h) variation += Math.abs(ink[row + w + x] - v);
             }
         }
+        for (int x = 0; x < w; x++) variation += ink[x] + ink[(h - 1) * w + x]; // the top and bottom borders
         return variation == 0 ? 0 : WIDTH_PER_AREA_OVER_VARIATION * area / variation;
     }
 

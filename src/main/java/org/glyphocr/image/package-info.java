@@ -16,7 +16,7 @@
  *       an Otsu split into ink and paper, 8-connected components with speckles removed, and a crop
  *       to the ink: an {@link org.glyphocr.image.InkImage} of intensities in {@code [0, 1]}, or
  *       empty for a blank image.
- *   <li>Optional data augmentation, on the {@code InkImage} (elsewhere).
+ *   <li>Optional data augmentation, on the {@code InkImage} (package {@code org.glyphocr.augment}).
  *   <li>{@link org.glyphocr.image.Preprocessor#toGlyph}: deskew by shearing away the ink's slant,
  *       scale the longer side to {@code fitSize} with exact area averaging (so thin strokes in large
  *       scans keep their weight and small glyphs enlarge cleanly), and put the centre of mass at the

@@ -12,20 +12,14 @@ import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * Writes models in the {@code .gocr} format ({@link ModelFormat}). Writing to a path is atomic: the
- * bytes go to a temporary file in the same folder, are forced to disk, and then replace the target
- * in one rename, so a crash never leaves a half-written model under the final name.
+ * Writes models in the {@code .gocr} format ({@link ModelFormat}). Writing to a path is atomic
+ * ({@link AtomicFile}), so a crash never leaves a half-written model under the final name.
  *
  * <pre>{@code
  * ModelWriter.write(model, Path.of("greek.gocr"));
@@ -43,27 +37,7 @@ public final class ModelWriter {
      * @throws IOException if the folder is not writable; the target is then left as it was
      */
     public static void write(Model model, Path file) throws IOException {
-        byte[] bytes = toBytes(model);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: its owner-only permissions would stick to the model; a plain new
-        // file gets the usual permissions of the user's umask.
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) ch.write(buffer);
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, toBytes(model));
     }
 
     /** Writes {@code model} to a stream (not closed). */

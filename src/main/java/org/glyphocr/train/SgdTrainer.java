@@ -1,5 +1,7 @@
 package org.glyphocr.train;
 
+import org.glyphocr.augment.AugmentSettings;
+import org.glyphocr.augment.Augmenter;
 import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.Backends;
 import org.glyphocr.backend.BatchResult;
@@ -7,36 +9,62 @@ import org.glyphocr.backend.StepSettings;
 import org.glyphocr.backend.TrainingSession;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.image.Glyph;
+import org.glyphocr.image.Preprocessor;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.Provenance;
+import org.glyphocr.nn.Activation;
 import org.glyphocr.nn.Architecture;
+import org.glyphocr.nn.DenseLayer;
 import org.glyphocr.nn.Parameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Trains a multilayer perceptron by minibatch SGD with momentum, the loss averaged over each batch,
- * and adaptive halving: when an epoch's loss rises by more than the tolerance above the last good
- * epoch's (the untrained network's, for the first), or becomes NaN or infinite, the last good
- * weights are restored and the learning rate halved (and, as configured, momentum and L2); training
- * stops when the rate falls under its floor. It also stops at {@code maxEpochs}, at the target
- * error, or when validation accuracy has not improved for {@code patience} epochs, and always
- * returns the weights of the best validation epoch.
+ * Trains a multilayer perceptron by minibatch SGD with momentum, the loss averaged over each batch.
+ *
+ * <p>The learning rate of a step is the base rate, scaled for the batch size ({@link BatchScaling})
+ * and by the schedule ({@link LearningRateSchedule}). Adaptive halving is the safety net under
+ * both: when an epoch's mean loss rises by more than the tolerance above the last good epoch's (the
+ * untrained network's, for the first), or becomes NaN or infinite, or runs at more than twice that
+ * reference for a fifth of an epoch, the last good weights are restored and the base rate halved
+ * (and, as configured, momentum and L2); training stops when the rate falls under its floor.
+ *
+ * <p>Training also stops at {@code maxEpochs}, at the target error, after {@code patience} epochs
+ * without better validation accuracy, when the loss stops improving over a window, or when the
+ * gradient norm falls under a floor; it always returns the weights of the best validation epoch.
+ * Samples are augmented afresh every epoch ({@link AugmentSettings}); minibatches can be split
+ * across data-parallel towers ({@link TowerMode}); with {@link Checkpointing}, every epoch ends in
+ * a checkpoint from which an interrupted run resumes to the very same model.
  *
  * <pre>{@code
- * LabeledGlyphs data = DatasetLoader.load(Path.of("digits/")).data();
+ * LabeledGlyphs data = DatasetLoader.loadForTraining(Path.of("digits/")).data();
  * TrainingResult result = new SgdTrainer(TrainerConfig.builder().seed(7).build()).train(data, TrainingListener.NONE);
  * ModelWriter.write(result.model(), Path.of("digits.gocr"));
  * }</pre>
  *
- * The same data, configuration and seed give the same model, bit for bit, on the same backend.
+ * The same data, configuration and seed give the same model, bit for bit, on the same backend,
+ * whatever the number of threads and however often the run was interrupted and resumed.
  */
 public final class SgdTrainer {
+    /** An epoch whose running loss exceeds the reference by this factor, after a fifth of it, is abandoned. */
+    private static final double RUNAWAY_FACTOR = 2;
+
     private final TrainerConfig config;
     private final Backend backend;
 
@@ -59,32 +87,57 @@ public final class SgdTrainer {
         Architecture plain = Architecture.classifier(Glyph.PIXELS, config.hiddenLayers(), config.hiddenActivation(), classes);
         if (config.loss() == plain.loss()) return plain;
         // Sum of squares: one sigmoid unit per class, as in the original design.
-        List<org.glyphocr.nn.DenseLayer> layers = new ArrayList<>(plain.layers().subList(0, plain.layerCount() - 1));
-        layers.add(org.glyphocr.nn.DenseLayer.dense(classes, org.glyphocr.nn.Activation.SIGMOID));
+        List<DenseLayer> layers = new ArrayList<>(plain.layers().subList(0, plain.layerCount() - 1));
+        layers.add(DenseLayer.dense(classes, Activation.SIGMOID));
         return Architecture.of(Glyph.PIXELS, layers, config.loss());
     }
 
     /**
      * Splits {@code data} as configured and trains.
      *
-     * @throws IllegalArgumentException if the training split is empty or has fewer than two classes
+     * @throws IllegalArgumentException if the training split has fewer than two classes, or
+     *     augmentation is on and the data has no ink images
      * @throws TrainingDivergedException if no epoch ever succeeded
      */
     public TrainingResult train(LabeledGlyphs data, TrainingListener listener) {
-        LabeledGlyphs.Split split = data.split(config.validationFraction(), config.testFraction(), config.seed());
-        return train(split, listener);
+        return train(data.split(config.validationFraction(), config.testFraction(), config.seed()), listener);
     }
 
     /** Trains on a given split; {@code validation} and {@code test} may be empty. */
     public TrainingResult train(LabeledGlyphs.Split split, TrainingListener listener) {
+        try {
+            return train(split, listener, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("training without a checkpoint touched a file", e);
+        }
+    }
+
+    /**
+     * Splits {@code data} as configured and trains with a checkpoint at the end of every epoch.
+     *
+     * @throws CheckpointException if resuming from a checkpoint that is missing, damaged, or from a
+     *     run with other settings or data
+     * @throws IOException if a checkpoint cannot be written
+     */
+    public TrainingResult train(LabeledGlyphs data, TrainingListener listener, Checkpointing checkpointing) throws IOException {
+        return train(data.split(config.validationFraction(), config.testFraction(), config.seed()), listener, checkpointing);
+    }
+
+    private TrainingResult train(LabeledGlyphs.Split split, TrainingListener listener, Checkpointing checkpointing) throws IOException {
         Objects.requireNonNull(listener, "listener");
         LabeledGlyphs train = split.train();
         if (train.size() == 0) throw new IllegalArgumentException("the training split is empty");
-        long classesPresent = java.util.Arrays.stream(train.classCounts()).filter(c -> c > 0).count();
+        long classesPresent = Arrays.stream(train.classCounts()).filter(c -> c > 0).count();
         if (classesPresent < 2) throw new IllegalArgumentException("the training split must hold >= 2 classes, has " + classesPresent);
-        Architecture arch = architecture(train.alphabet().size());
-        Run run = new Run(arch, split, listener);
-        return run.execute();
+        if (augmenting() && !train.hasInk()) {
+            throw new IllegalArgumentException("augmentation needs each sample's ink image: load the data with "
+                    + "DatasetLoader.loadForTraining(dir) (or load(dir, preprocessor, decoder, true)), or train with AugmentSettings.NONE");
+        }
+        return new Run(architecture(train.alphabet().size()), split, listener, checkpointing).execute();
+    }
+
+    private boolean augmenting() {
+        return !config.augment().equals(AugmentSettings.NONE);
     }
 
     /** The mutable state of one training run. */
@@ -94,148 +147,248 @@ public final class SgdTrainer {
         private final LabeledGlyphs validation;
         private final LabeledGlyphs test;
         private final TrainingListener listener;
-        private final SplittableRandom random;
+        private final Checkpointing checkpointing;
+        private final int stepBatch;
         private final float[] batchInputs;
         private final int[] batchTargets;
         private final List<EpochRecord> history = new ArrayList<>();
-        private double learningRate = config.learningRate();
+        private final List<Double> goodLosses = new ArrayList<>();
+        private float[] batchLosses = new float[1024];
+        private double baseLearningRate = config.learningRate();
         private double momentum = config.momentum();
         private double l2 = config.l2();
         private int halvings;
+        private long steps;
         private long stepNanos;
         private long stepSamples;
+        private double previousSeconds;
 
-        Run(Architecture arch, LabeledGlyphs.Split split, TrainingListener listener) {
+        Run(Architecture arch, LabeledGlyphs.Split split, TrainingListener listener, Checkpointing checkpointing) {
             this.arch = arch;
             this.train = split.train();
             this.validation = split.validation();
             this.test = split.test();
             this.listener = listener;
-            // The split already used the seed's first stream; derive independent ones for the rest.
-            this.random = new SplittableRandom(config.seed()).split();
-            int batch = Math.min(config.batchSize(), train.size());
-            batchInputs = new float[batch * Glyph.PIXELS];
-            batchTargets = new int[batch];
+            this.checkpointing = checkpointing;
+            // Weight averaging gives each tower whole minibatches of its own.
+            int perStep = config.batchSize() * (config.towerMode() == TowerMode.WEIGHT_AVERAGE ? config.towers() : 1);
+            stepBatch = Math.min(perStep, train.size());
+            batchInputs = new float[stepBatch * Glyph.PIXELS];
+            batchTargets = new int[stepBatch];
         }
 
-        TrainingResult execute() {
+        private TrainingSession openSession(Parameters initial) {
+            if (config.towers() == 1) return backend.trainingSession(initial, stepBatch);
+            return new TowerSession(backend, initial, stepBatch, config.towers(), config.towerMode(), config.averageEvery());
+        }
+
+        TrainingResult execute() throws IOException {
             long start = System.nanoTime();
-            Parameters initial = Parameters.initialize(arch, random.nextLong());
-            listener.onStart(backend.description(), train.size(), validation.size(), test.size());
+            Parameters initial = Parameters.initialize(arch, config.seed());
+            Checkpoint resumed = checkpointing != null && checkpointing.resume() && Files.exists(checkpointing.file())
+                    ? CheckpointFile.read(checkpointing.file(), arch) : null;
+            if (resumed != null) checkResumable(resumed);
             String stopReason = "max-epochs";
-            try (TrainingSession session = backend.trainingSession(initial, batchInputs.length / Glyph.PIXELS)) {
+            try (TrainingSession session = openSession(initial);
+                 EpochInputs epochInputs = augmenting() ? new AugmentedInputs(train, config) : new PlainInputs(train)) {
                 Parameters lastGood = initial;
-                double lastGoodLoss = evaluate(session, train).meanLoss();
                 Parameters best = initial;
-                double bestValidation = Double.NEGATIVE_INFINITY;
+                double lastGoodLoss;
+                double bestScore = Double.NEGATIVE_INFINITY;
                 int sinceBest = 0;
                 boolean anyGood = false;
-                for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                int firstEpoch = 1;
+                if (resumed != null) {
+                    session.importState(resumed.session());
+                    lastGood = resumed.lastGood();
+                    best = resumed.best();
+                    lastGoodLoss = resumed.lastGoodLoss();
+                    bestScore = resumed.bestScore();
+                    sinceBest = resumed.sinceBest();
+                    anyGood = resumed.anyGood();
+                    baseLearningRate = resumed.baseLearningRate();
+                    momentum = resumed.momentum();
+                    l2 = resumed.l2();
+                    halvings = resumed.halvings();
+                    steps = resumed.steps();
+                    stepSamples = resumed.stepSamples();
+                    stepNanos = resumed.stepNanos();
+                    previousSeconds = resumed.elapsedSeconds();
+                    history.addAll(resumed.history());
+                    for (EpochRecord r : history) if (!r.halved()) goodLosses.add(r.meanLoss());
+                    batchLosses = Arrays.copyOf(resumed.batchLosses(), Math.max(1024, resumed.batchLosses().length * 2));
+                    firstEpoch = resumed.epochsDone() + 1;
+                } else {
+                    lastGoodLoss = evaluate(session, train).meanLoss();
+                }
+                listener.onStart(backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
+                        + config.towerMode().id() + ")" : ""), train.size(), validation.size(), test.size(), firstEpoch - 1);
+                for (int epoch = firstEpoch; epoch <= config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    EpochOutcome outcome = runEpoch(session, epoch);
+                    EpochOutcome outcome = runEpoch(session, epoch, epochInputs.inputs(epoch), lastGoodLoss);
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    String divergence = divergence(outcome, lastGoodLoss);
+                    String divergence = outcome.divergence != null ? outcome.divergence : divergence(outcome, lastGoodLoss);
+                    boolean stop = false;
                     if (divergence != null) {
-                        history.add(new EpochRecord(epoch, stepSamples, outcome.meanLoss, outcome.accuracy, Double.NaN, learningRate, true, seconds));
+                        history.add(new EpochRecord(epoch, steps, outcome.meanLoss, outcome.accuracy, Double.NaN, outcome.lastRate, true, seconds));
                         listener.onEpoch(history.get(history.size() - 1));
                         session.setParameters(lastGood);
-                        learningRate /= 2;
+                        baseLearningRate /= 2;
                         if (config.halveMomentum()) momentum /= 2;
                         if (config.halveL2()) l2 /= 2;
                         halvings++;
-                        listener.onHalving(epoch, learningRate, divergence);
-                        if (learningRate < config.minLearningRate()) {
+                        listener.onHalving(epoch, baseLearningRate * config.batchScaling().factor(config.batchSize()), divergence);
+                        if (baseLearningRate < config.minLearningRate()) {
                             stopReason = "learning-rate-floor";
                             if (!anyGood) {
                                 throw new TrainingDivergedException(divergence + " at epoch " + epoch + "; the learning rate fell under its floor "
                                         + config.minLearningRate() + " without one good epoch");
                             }
-                            break;
+                            stop = true;
                         }
-                        continue;
-                    }
-                    anyGood = true;
-                    lastGood = session.parameters();
-                    lastGoodLoss = outcome.meanLoss;
-                    double validationAccuracy = validation.size() > 0 ? evaluate(session, validation).accuracy() : Double.NaN;
-                    history.add(new EpochRecord(epoch, stepSamples, outcome.meanLoss, outcome.accuracy, validationAccuracy, learningRate, false, seconds));
-                    listener.onEpoch(history.get(history.size() - 1));
-                    double score = validation.size() > 0 ? validationAccuracy : outcome.accuracy;
-                    if (score > bestValidation) {
-                        bestValidation = score;
-                        best = lastGood;
-                        sinceBest = 0;
                     } else {
-                        sinceBest++;
+                        anyGood = true;
+                        if (session instanceof TowerSession towers) towers.synchronize();
+                        lastGood = session.parameters();
+                        lastGoodLoss = outcome.meanLoss;
+                        goodLosses.add(outcome.meanLoss);
+                        double validationAccuracy = validation.size() > 0 ? evaluate(session, validation).accuracy() : Double.NaN;
+                        history.add(new EpochRecord(epoch, steps, outcome.meanLoss, outcome.accuracy, validationAccuracy,
+                                outcome.lastRate, false, seconds));
+                        listener.onEpoch(history.get(history.size() - 1));
+                        double score = validation.size() > 0 ? validationAccuracy : outcome.accuracy;
+                        if (score > bestScore) {
+                            bestScore = score;
+                            best = lastGood;
+                            sinceBest = 0;
+                        } else {
+                            sinceBest++;
+                        }
+                        String converged = converged(score, sinceBest, outcome);
+                        if (converged != null) {
+                            stopReason = converged;
+                            stop = true;
+                        }
                     }
-                    if (config.targetError() > 0 && 1 - score <= config.targetError()) {
-                        stopReason = "target-error";
-                        break;
+                    if (checkpointing != null) {
+                        CheckpointFile.write(new Checkpoint(config.toMap(), train.sha256(), epoch, baseLearningRate, momentum, l2,
+                                halvings, lastGoodLoss, bestScore, sinceBest, anyGood, steps, stepSamples, stepNanos,
+                                previousSeconds + (System.nanoTime() - start) / 1e9, history,
+                                Arrays.copyOf(batchLosses, (int) steps), session.exportState(), lastGood, best), checkpointing.file());
                     }
-                    if (config.patience() > 0 && sinceBest >= config.patience()) {
-                        stopReason = "patience";
-                        break;
-                    }
+                    if (stop) break;
                 }
                 if (!anyGood) throw new TrainingDivergedException("no epoch finished without diverging in " + config.maxEpochs() + " epochs");
                 session.setParameters(best);
-                double trainSeconds = (System.nanoTime() - start) / 1e9;
-                double trainAccuracy = evaluate(session, train).accuracy();
-                double validationAccuracy = validation.size() > 0 ? evaluate(session, validation).accuracy() : Double.NaN;
-                double testAccuracy = test.size() > 0 ? evaluate(session, test).accuracy() : Double.NaN;
-                Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                        config.seed(), config.toMap(), train.name(), train.sha256(), train.size(), validation.size(), test.size(),
-                        history.size(), trainSeconds, trainAccuracy, validationAccuracy, testAccuracy, halvings, stopReason,
-                        backend.description());
-                Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance);
+                double trainSeconds = previousSeconds + (System.nanoTime() - start) / 1e9;
+                Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason));
                 double samplesPerSecond = stepNanos > 0 ? stepSamples / (stepNanos / 1e9) : 0;
-                return new TrainingResult(model, history, samplesPerSecond);
+                if (checkpointing != null) Files.deleteIfExists(checkpointing.file());
+                return new TrainingResult(model, history, samplesPerSecond, Arrays.copyOf(batchLosses, (int) steps));
+            }
+        }
+
+        private Provenance provenance(TrainingSession session, double trainSeconds, String stopReason) {
+            double trainAccuracy = evaluate(session, train).accuracy();
+            double validationAccuracy = validation.size() > 0 ? evaluate(session, validation).accuracy() : Double.NaN;
+            double testAccuracy = test.size() > 0 ? evaluate(session, test).accuracy() : Double.NaN;
+            return new Provenance(Provenance.currentLibraryVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    config.seed(), config.toMap(), train.name(), train.sha256(), train.size(), validation.size(), test.size(),
+                    history.size(), trainSeconds, trainAccuracy, validationAccuracy, testAccuracy, halvings, stopReason,
+                    backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers" : ""));
+        }
+
+        private void checkResumable(Checkpoint c) throws CheckpointException {
+            Map<String, String> now = config.toMap();
+            Map<String, String> differences = new TreeMap<>();
+            for (String key : now.keySet()) {
+                if (!now.get(key).equals(c.settings().get(key))) differences.put(key, c.settings().get(key) + " -> " + now.get(key));
+            }
+            if (!differences.isEmpty()) {
+                throw new CheckpointException(checkpointing.file() + ": the checkpoint was made with other settings " + differences
+                        + "; resume with the same settings, or start afresh without --resume");
+            }
+            if (!c.dataSha256().equals(train.sha256())) {
+                throw new CheckpointException(checkpointing.file() + ": the checkpoint was made from other data; resume on the same data");
             }
         }
 
         /** Why an epoch counts as diverged, or null if it does not. */
         private String divergence(EpochOutcome outcome, double lastGoodLoss) {
             if (!Double.isFinite(outcome.meanLoss)) {
-                return "loss is " + outcome.meanLoss + " at batch " + outcome.batches + " (learningRate=" + learningRate + ")";
+                return "loss is " + outcome.meanLoss + " at batch " + outcome.batches + " (learningRate=" + format(outcome.lastRate) + ")";
             }
             if (outcome.meanLoss > lastGoodLoss * (1 + config.divergenceTolerance())) {
-                return String.format(java.util.Locale.ROOT, "loss %.4g rose more than %.0f%% above %.4g (learningRate=%s)",
-                        outcome.meanLoss, config.divergenceTolerance() * 100, lastGoodLoss, learningRate);
+                return String.format(Locale.ROOT, "loss %.4g rose more than %.0f%% above %.4g (learningRate=%s)",
+                        outcome.meanLoss, config.divergenceTolerance() * 100, lastGoodLoss, format(outcome.lastRate));
             }
             return null;
         }
 
-        private record EpochOutcome(double meanLoss, double accuracy, int batches) {
+        /** Why training has converged after a good epoch, or null to go on. */
+        private String converged(double score, int sinceBest, EpochOutcome outcome) {
+            if (config.targetError() > 0 && 1 - score <= config.targetError()) return "target-error";
+            if (config.patience() > 0 && sinceBest >= config.patience()) return "patience";
+            int w = config.lossWindow();
+            if (w > 0 && goodLosses.size() > w) {
+                double then = goodLosses.get(goodLosses.size() - 1 - w);
+                double now = goodLosses.get(goodLosses.size() - 1);
+                if ((then - now) / then < config.minLossImprovement()) return "loss-plateau";
+            }
+            if (config.minGradientNorm() > 0 && outcome.meanGradientNorm < config.minGradientNorm()) return "gradient-norm";
+            return null;
         }
 
-        private EpochOutcome runEpoch(TrainingSession session, int epoch) {
+        private record EpochOutcome(double meanLoss, double accuracy, int batches, double lastRate, double meanGradientNorm,
+                                    String divergence) {
+        }
+
+        private EpochOutcome runEpoch(TrainingSession session, int epoch, float[] inputs, double reference) {
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) order[i] = i;
-            LabeledGlyphs.shuffle(order, random);
-            StepSettings settings = new StepSettings(learningRate, momentum, config.nesterov(), l2);
-            int batchSize = batchTargets.length;
+            // Each epoch's order comes from its own generator, so a resumed run shuffles as the original did.
+            LabeledGlyphs.shuffle(order, new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch));
+            int batches = (order.length + stepBatch - 1) / stepBatch;
+            double scaledRate = baseLearningRate * config.batchScaling().factor(config.batchSize());
+            int runawayCheckFrom = Math.max(10, batches / 5);
             double lossSum = 0;
+            double normSum = 0;
             long correct = 0;
             int seen = 0;
-            int batches = 0;
-            for (int startIndex = 0; startIndex < order.length; startIndex += batchSize) {
-                int n = Math.min(batchSize, order.length - startIndex);
+            double rate = scaledRate;
+            for (int b = 0; b < batches; b++) {
+                int startIndex = b * stepBatch;
+                int n = Math.min(stepBatch, order.length - startIndex);
                 for (int k = 0; k < n; k++) {
                     int i = order[startIndex + k];
-                    train.copyInputs(i, batchInputs, k * Glyph.PIXELS);
+                    System.arraycopy(inputs, i * Glyph.PIXELS, batchInputs, k * Glyph.PIXELS, Glyph.PIXELS);
                     batchTargets[k] = train.target(i);
                 }
+                rate = scaledRate * config.schedule().multiplier(epoch, (double) b / batches, config.maxEpochs());
                 long t0 = System.nanoTime();
-                BatchResult r = session.step(batchInputs, batchTargets, n, settings);
+                BatchResult r = session.step(batchInputs, batchTargets, n, new StepSettings(rate, momentum, config.nesterov(), l2));
                 stepNanos += System.nanoTime() - t0;
                 stepSamples += n;
-                batches++;
-                if (!Double.isFinite(r.meanLoss())) return new EpochOutcome(r.meanLoss(), Double.NaN, batches);
+                recordBatchLoss(r.meanLoss());
+                listener.onBatch(epoch, b + 1, batches, r.meanLoss(), rate);
+                if (!Double.isFinite(r.meanLoss())) return new EpochOutcome(r.meanLoss(), Double.NaN, b + 1, rate, Double.NaN, null);
                 lossSum += r.meanLoss() * n;
+                normSum += r.gradientNorm();
                 correct += r.correct();
                 seen += n;
+                double running = lossSum / seen;
+                if (b + 1 >= runawayCheckFrom && b + 1 < batches && running > reference * RUNAWAY_FACTOR) {
+                    String why = String.format(Locale.ROOT, "loss %.4g after %d of %d batches is more than %.0fx the %.4g of the last good epoch (learningRate=%s)",
+                            running, b + 1, batches, RUNAWAY_FACTOR, reference, format(rate));
+                    return new EpochOutcome(running, (double) correct / seen, b + 1, rate, normSum / (b + 1), why);
+                }
             }
-            return new EpochOutcome(lossSum / seen, (double) correct / seen, batches);
+            return new EpochOutcome(lossSum / seen, (double) correct / seen, batches, rate, normSum / batches, null);
+        }
+
+        private void recordBatchLoss(double loss) {
+            if (steps == batchLosses.length) batchLosses = Arrays.copyOf(batchLosses, batchLosses.length * 2);
+            batchLosses[(int) steps++] = (float) loss;
         }
 
         /** Loss and accuracy of a whole dataset under the session's current parameters. */
@@ -260,6 +413,90 @@ public final class SgdTrainer {
                 }
             }
             return new Evaluation(loss / data.size(), (double) correct / data.size());
+        }
+    }
+
+    private static String format(double rate) {
+        return String.format(Locale.ROOT, "%.4g", rate);
+    }
+
+    /** The inputs of every training sample for one epoch, row-major {@code size × 400}. */
+    private interface EpochInputs extends AutoCloseable {
+        float[] inputs(int epoch);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /** Without augmentation every epoch sees the same inputs. */
+    private static final class PlainInputs implements EpochInputs {
+        private final float[] inputs;
+
+        PlainInputs(LabeledGlyphs train) {
+            inputs = new float[train.size() * Glyph.PIXELS];
+            for (int i = 0; i < train.size(); i++) train.copyInputs(i, inputs, i * Glyph.PIXELS);
+        }
+
+        @Override
+        public float[] inputs(int epoch) {
+            return inputs;
+        }
+    }
+
+    /**
+     * Fresh augmentations every epoch, each sample drawn from a generator of (seed, epoch, sample)
+     * so the result does not depend on threads or on where a run was resumed. The next epoch is
+     * prepared on a background thread while this one trains.
+     */
+    private static final class AugmentedInputs implements EpochInputs {
+        private final LabeledGlyphs train;
+        private final Augmenter augmenter;
+        private final Preprocessor preprocessor;
+        private final long seed;
+        private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "glyph-ocr-augment");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<float[]> next;
+        private int nextEpoch = -1;
+
+        AugmentedInputs(LabeledGlyphs train, TrainerConfig config) {
+            this.train = train;
+            this.preprocessor = new Preprocessor(train.preprocessing());
+            this.augmenter = new Augmenter(config.augment(), train.preprocessing().fitSize());
+            this.seed = config.seed();
+        }
+
+        @Override
+        public float[] inputs(int epoch) {
+            try {
+                float[] result = nextEpoch == epoch ? next.get() : prepare(epoch);
+                nextEpoch = epoch + 1;
+                next = background.submit(() -> prepare(epoch + 1));
+                return result;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while augmenting", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        private float[] prepare(int epoch) {
+            float[] inputs = new float[train.size() * Glyph.PIXELS];
+            for (int i = 0; i < train.size(); i++) {
+                SplittableRandom random = Augmenter.randomFor(seed, epoch, i);
+                preprocessor.toGlyph(augmenter.apply(train.ink(i), random)).copyInto(inputs, i * Glyph.PIXELS);
+            }
+            return inputs;
+        }
+
+        @Override
+        public void close() {
+            background.shutdownNow();
         }
     }
 }

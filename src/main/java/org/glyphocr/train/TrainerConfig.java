@@ -1,9 +1,11 @@
 package org.glyphocr.train;
 
+import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.nn.Activation;
 import org.glyphocr.nn.Loss;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,15 @@ public final class TrainerConfig {
     private final double validationFraction;
     private final double testFraction;
     private final long seed;
+    private final LearningRateSchedule schedule;
+    private final BatchScaling batchScaling;
+    private final int lossWindow;
+    private final double minLossImprovement;
+    private final double minGradientNorm;
+    private final int towers;
+    private final TowerMode towerMode;
+    private final int averageEvery;
+    private final AugmentSettings augment;
 
     private TrainerConfig(Builder b) {
         hiddenLayers = b.hiddenLayers.clone();
@@ -61,6 +72,15 @@ public final class TrainerConfig {
         validationFraction = b.validationFraction;
         testFraction = b.testFraction;
         seed = b.seed;
+        schedule = b.schedule;
+        batchScaling = b.batchScaling;
+        lossWindow = b.lossWindow;
+        minLossImprovement = b.minLossImprovement;
+        minGradientNorm = b.minGradientNorm;
+        towers = b.towers;
+        towerMode = b.towerMode;
+        averageEvery = b.averageEvery;
+        augment = b.augment;
     }
 
     public static Builder builder() {
@@ -88,6 +108,15 @@ public final class TrainerConfig {
         b.validationFraction = validationFraction;
         b.testFraction = testFraction;
         b.seed = seed;
+        b.schedule = schedule;
+        b.batchScaling = batchScaling;
+        b.lossWindow = lossWindow;
+        b.minLossImprovement = minLossImprovement;
+        b.minGradientNorm = minGradientNorm;
+        b.towers = towers;
+        b.towerMode = towerMode;
+        b.averageEvery = averageEvery;
+        b.augment = augment;
         return b;
     }
 
@@ -164,6 +193,47 @@ public final class TrainerConfig {
         return seed;
     }
 
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    public BatchScaling batchScaling() {
+        return batchScaling;
+    }
+
+    /** The learning rate for this batch size: {@link #learningRate()} scaled by {@link #batchScaling()}. */
+    public double scaledLearningRate() {
+        return learningRate * batchScaling.factor(batchSize);
+    }
+
+    public int lossWindow() {
+        return lossWindow;
+    }
+
+    public double minLossImprovement() {
+        return minLossImprovement;
+    }
+
+    public double minGradientNorm() {
+        return minGradientNorm;
+    }
+
+    public int towers() {
+        return towers;
+    }
+
+    public TowerMode towerMode() {
+        return towerMode;
+    }
+
+    public int averageEvery() {
+        return averageEvery;
+    }
+
+    public AugmentSettings augment() {
+        return augment;
+    }
+
     /** Every setting by name, as text, for provenance and reports. */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -185,6 +255,25 @@ public final class TrainerConfig {
         m.put("validationFraction", Double.toString(validationFraction));
         m.put("testFraction", Double.toString(testFraction));
         m.put("seed", Long.toString(seed));
+        m.put("schedule", schedule.kind().id());
+        m.put("warmupEpochs", Double.toString(schedule.warmupEpochs()));
+        m.put("stepEvery", Integer.toString(schedule.stepEvery()));
+        m.put("stepFactor", Double.toString(schedule.stepFactor()));
+        m.put("cosineFloor", Double.toString(schedule.cosineFloor()));
+        m.put("batchScaling", batchScaling.id());
+        m.put("lossWindow", Integer.toString(lossWindow));
+        m.put("minLossImprovement", Double.toString(minLossImprovement));
+        m.put("minGradientNorm", Double.toString(minGradientNorm));
+        m.put("towers", Integer.toString(towers));
+        m.put("towerMode", towerMode.id());
+        m.put("averageEvery", Integer.toString(averageEvery));
+        for (RecordComponent c : AugmentSettings.class.getRecordComponents()) {
+            try {
+                m.put("augment." + c.getName(), String.valueOf(c.getAccessor().invoke(augment)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read augment setting " + c.getName(), e);
+            }
+        }
         return m;
     }
 
@@ -213,8 +302,74 @@ public final class TrainerConfig {
         private double validationFraction = 0.15;
         private double testFraction = 0.15;
         private long seed = DEFAULT_SEED;
+        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        private BatchScaling batchScaling = BatchScaling.SQRT;
+        private int lossWindow = 0;
+        private double minLossImprovement = 0.001;
+        private double minGradientNorm = 0;
+        private int towers = 1;
+        private TowerMode towerMode = TowerMode.GRADIENT_AVERAGE;
+        private int averageEvery = 10;
+        private AugmentSettings augment = AugmentSettings.DEFAULT;
 
         private Builder() {
+        }
+
+        /** How the rate moves over the epochs; default {@link LearningRateSchedule#CONSTANT} (halving still applies). */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * How the learning rate follows the batch size; default {@link BatchScaling#SQRT}: the given
+         * rate is for a batch of 32, and a batch of 128 runs at twice it.
+         */
+        public Builder batchScaling(BatchScaling scaling) {
+            this.batchScaling = Objects.requireNonNull(scaling, "scaling");
+            return this;
+        }
+
+        /**
+         * Stop when the epoch loss improved by less than {@code minImprovement} (relative) over the
+         * last {@code window} good epochs; default window 0, meaning never.
+         */
+        public Builder lossPlateau(int window, double minImprovement) {
+            this.lossWindow = window;
+            this.minLossImprovement = minImprovement;
+            return this;
+        }
+
+        /** Stop when an epoch's mean gradient norm falls below this; default 0, meaning never. */
+        public Builder minGradientNorm(double norm) {
+            this.minGradientNorm = norm;
+            return this;
+        }
+
+        /**
+         * Data-parallel towers, one thread each; default 1. With {@link TowerMode#GRADIENT_AVERAGE}
+         * (the default) N towers take exactly the steps of one; see {@link TowerMode}.
+         */
+        public Builder towers(int towers, TowerMode mode) {
+            this.towers = towers;
+            this.towerMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Steps between weight averaging with {@link TowerMode#WEIGHT_AVERAGE}; default 10. */
+        public Builder averageEvery(int steps) {
+            this.averageEvery = steps;
+            return this;
+        }
+
+        /**
+         * On-the-fly augmentation of training samples, fresh each epoch; default
+         * {@link AugmentSettings#DEFAULT}; {@link AugmentSettings#NONE} trains on the samples as
+         * they are.
+         */
+        public Builder augment(AugmentSettings augment) {
+            this.augment = Objects.requireNonNull(augment, "augment");
+            return this;
         }
 
         /** Units per hidden layer, input side first; default one layer of 256. Empty: no hidden layer. */
@@ -371,6 +526,11 @@ public final class TrainerConfig {
                 throw new IllegalArgumentException("minLearningRate must be > 0 and below learningRate " + learningRate + ", was " + minLearningRate);
             }
             LabeledGlyphs.checkFractions(validationFraction, testFraction);
+            if (lossWindow < 0) throw new IllegalArgumentException("lossWindow must be >= 0, was " + lossWindow);
+            if (!(minLossImprovement >= 0)) throw new IllegalArgumentException("minLossImprovement must be >= 0, was " + minLossImprovement);
+            if (!(minGradientNorm >= 0)) throw new IllegalArgumentException("minGradientNorm must be >= 0, was " + minGradientNorm);
+            if (towers < 1 || towers > 256) throw new IllegalArgumentException("towers must be in 1..256, was " + towers);
+            if (averageEvery < 1) throw new IllegalArgumentException("averageEvery must be >= 1, was " + averageEvery);
             return new TrainerConfig(this);
         }
     }

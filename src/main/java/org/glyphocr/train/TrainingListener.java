@@ -9,8 +9,20 @@ public interface TrainingListener {
     TrainingListener NONE = new TrainingListener() {
     };
 
-    /** Training starts: the backend's description and the split sizes. */
-    default void onStart(String backend, int trainSamples, int validationSamples, int testSamples) {
+    /** Training starts (or resumes, after {@code epochsDone} epochs): the backend's description and the split sizes. */
+    default void onStart(String backend, int trainSamples, int validationSamples, int testSamples, int epochsDone) {
+    }
+
+    /**
+     * A step finished.
+     *
+     * @param epoch 1-based
+     * @param batch 1-based index of the step within the epoch
+     * @param batches steps in this epoch
+     * @param loss the batch's mean loss
+     * @param learningRate the rate the step used
+     */
+    default void onBatch(int epoch, int batch, int batches, double loss, double learningRate) {
     }
 
     /** An epoch ended (also a diverged one, with {@code halved} set). */

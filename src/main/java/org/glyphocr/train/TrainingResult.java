@@ -10,8 +10,9 @@ import java.util.List;
  * @param model the trained model; its {@link org.glyphocr.model.Provenance} holds the summary
  * @param history one record per epoch, halved ones included
  * @param samplesPerSecond training samples processed per second of training steps
+ * @param batchLosses the mean loss of every step, in order (for the training chart)
  */
-public record TrainingResult(Model model, List<EpochRecord> history, double samplesPerSecond) {
+public record TrainingResult(Model model, List<EpochRecord> history, double samplesPerSecond, float[] batchLosses) {
     public TrainingResult {
         history = List.copyOf(history);
     }

@@ -241,8 +241,45 @@ class CliTest {
     }
 
     @Test
+    void trainWritesTheReportPicturesAndRefusesAResumeWithoutCheckpoint() throws IOException {
+        Path data = smallDataset();
+        Path model = dir.resolve("m.gocr");
+        Run noCheckpoint = run("train", "--data", data.toString(), "--out", model.toString(), "--resume");
+        assertEquals(1, noCheckpoint.status());
+        assertTrue(noCheckpoint.err().contains("no checkpoint to resume from"), noCheckpoint.err());
+        Run r = run("train", "--data", data.toString(), "--out", model.toString(), "--hidden", "16", "--epochs", "3", "--quiet");
+        assertEquals(0, r.status(), r.err());
+        for (String picture : List.of("training.png", "confusion.png", "errors.png")) {
+            BufferedImage image = ImageIO.read(dir.resolve("m-report").resolve(picture).toFile());
+            assertTrue(image.getWidth() > 100, picture);
+        }
+        assertFalse(Files.exists(dir.resolve("m.gocr.checkpoint")), "the checkpoint goes when training finishes");
+    }
+
+    @Test
+    void augmentWritesAContactSheet() throws IOException {
+        Path sheet = dir.resolve("sheet.png");
+        Run r = run("augment", "--data", smallDataset().toString(), "--out", sheet.toString(), "--samples", "3", "--variants", "4");
+        assertEquals(0, r.status(), r.err());
+        BufferedImage image = ImageIO.read(sheet.toFile());
+        assertTrue(image.getWidth() > image.getHeight(), image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void searchPrintsItsTrialsAndWritesTheBestModel() throws IOException {
+        Path model = dir.resolve("best.gocr");
+        Run r = run("search", "--data", smallDataset().toString(), "--out", model.toString(), "--params", "l2", "--hidden", "8",
+                "--epochs", "2", "--no-augment", "--json", "--quiet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode json = r.json();
+        assertTrue(json.get("trials").size() >= 3, json.toString());
+        assertTrue(json.has("test_accuracy") && json.has("best"), json.toString());
+        assertEquals(3, ModelReader.read(model).alphabet().size());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("classify", "eval", "train", "info", "glyph", "bench")) {
+        for (String command : List.of("classify", "eval", "train", "info", "glyph", "bench", "augment", "search")) {
             Run r = run(command, "--help");
             assertEquals(0, r.status(), command);
             assertTrue(r.out().contains("Usage: glyph-ocr " + command), r.out());

@@ -10,6 +10,7 @@ import java.util.List;
 public final class TestDigits {
     public static final Path FOLDER = Path.of("testdata/mnist-7k");
     private static LabeledGlyphs all;
+    private static LabeledGlyphs allWithInk;
 
     private TestDigits() {
     }
@@ -25,9 +26,30 @@ public final class TestDigits {
         return all;
     }
 
+    /** All digits with their ink images, for training with augmentation. */
+    public static synchronized LabeledGlyphs allWithInk() {
+        if (allWithInk == null) {
+            try {
+                allWithInk = DatasetLoader.load(FOLDER, org.glyphocr.image.Preprocessor.DEFAULT,
+                        org.glyphocr.image.ImageDecoder.DEFAULT, true).data();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return allWithInk;
+    }
+
     /** The first {@code perClass} digits of each class, in file order. */
     public static LabeledGlyphs firstOfEachClass(int perClass) {
-        LabeledGlyphs data = all();
+        return firstOfEachClass(all(), perClass);
+    }
+
+    /** Like {@link #firstOfEachClass(int)}, with ink images. */
+    public static LabeledGlyphs firstOfEachClassWithInk(int perClass) {
+        return firstOfEachClass(allWithInk(), perClass);
+    }
+
+    private static LabeledGlyphs firstOfEachClass(LabeledGlyphs data, int perClass) {
         int[] taken = new int[data.alphabet().size()];
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {

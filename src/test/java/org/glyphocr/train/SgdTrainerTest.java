@@ -1,5 +1,6 @@
 package org.glyphocr.train;
 
+import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.backend.cpu.CpuBackend;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.data.TestDigits;
@@ -22,7 +23,7 @@ class SgdTrainerTest {
     }
 
     private static TrainerConfig.Builder small() {
-        return TrainerConfig.builder().hiddenLayers(48).learningRate(0.1).maxEpochs(12).seed(3);
+        return TrainerConfig.builder().hiddenLayers(48).learningRate(0.1).maxEpochs(12).seed(3).augment(AugmentSettings.NONE);
     }
 
     @Test
@@ -89,7 +90,9 @@ class SgdTrainerTest {
         LabeledGlyphs data = TestDigits.firstOfEachClass(60);
         for (Activation hidden : List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU)) {
             for (Loss loss : Loss.values()) {
-                TrainerConfig config = small().hiddenActivation(hidden).loss(loss).maxEpochs(15).build();
+                // Sum of squares through sigmoid outputs starts slowly (its gradient carries p(1-p)).
+                TrainerConfig config = small().hiddenActivation(hidden).loss(loss).patience(0)
+                        .maxEpochs(loss == Loss.SUM_OF_SQUARES ? 30 : 15).build();
                 double accuracy = train(data, config).model().provenance().validationAccuracy();
                 assertTrue(accuracy > 0.7, hidden + "/" + loss + ": validation accuracy " + accuracy);
             }
@@ -113,6 +116,49 @@ class SgdTrainerTest {
         Model model = train(zeroOne, small().maxEpochs(5).build()).model();
         assertEquals(1, model.architecture().outputSize());
         assertTrue(model.provenance().testAccuracy() >= 0.95, "test accuracy " + model.provenance().testAccuracy());
+    }
+
+    @Test
+    void augmentedTrainingIsRepeatableAndTowersDoNotChangeIt() {
+        LabeledGlyphs data = TestDigits.firstOfEachClassWithInk(30);
+        TrainerConfig config = small().augment(AugmentSettings.DEFAULT).maxEpochs(3).build();
+        Model a = train(data, config).model();
+        Model b = train(data, config).model();
+        assertEquals(a.parameters(), b.parameters());
+        Model towers = train(data, config.toBuilder().towers(2, TowerMode.GRADIENT_AVERAGE).build()).model();
+        for (int l = 0; l < a.architecture().layerCount(); l++) {
+            float[] x = a.parameters().weights(l);
+            float[] y = towers.parameters().weights(l);
+            for (int k = 0; k < x.length; k++) assertEquals(x[k], y[k], 1e-3 + 1e-3 * Math.abs(x[k]), "layer " + l + " weight " + k);
+        }
+        Model plain = train(data, config.toBuilder().augment(AugmentSettings.NONE).build()).model();
+        assertNotEquals(a.parameters(), plain.parameters());
+    }
+
+    @Test
+    void augmentationWithoutInkImagesIsRefusedWithTheFix() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> train(TestDigits.firstOfEachClass(10), small().augment(AugmentSettings.DEFAULT).build()));
+        assertTrue(e.getMessage().contains("loadForTraining"), e.getMessage());
+    }
+
+    @Test
+    void scheduleAndBatchScalingSetTheRateOfEachEpoch() {
+        TrainerConfig config = small().batchSize(128).batchScaling(BatchScaling.LINEAR).learningRate(0.05).maxEpochs(4).patience(0)
+                .schedule(new LearningRateSchedule(LearningRateSchedule.Kind.STEP, 0, 2, 0.5, 0)).divergenceTolerance(10).build();
+        List<EpochRecord> history = train(TestDigits.firstOfEachClass(60), config).history();
+        assertEquals(0.2, history.get(0).learningRate(), 1e-12);
+        assertEquals(0.2, history.get(1).learningRate(), 1e-12);
+        assertEquals(0.1, history.get(2).learningRate(), 1e-12);
+    }
+
+    @Test
+    void lossPlateauAndGradientNormStopTraining() {
+        TrainingResult plateau = train(TestDigits.firstOfEachClass(40), small().maxEpochs(40).patience(0).lossPlateau(2, 0.5).build());
+        assertEquals("loss-plateau", plateau.model().provenance().stopReason());
+        TrainingResult norm = train(TestDigits.firstOfEachClass(40), small().maxEpochs(40).patience(0).minGradientNorm(10).build());
+        assertEquals("gradient-norm", norm.model().provenance().stopReason());
+        assertEquals(1, norm.history().size());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.glyphocr.backend.cpu;
 import org.ejml.data.FMatrixRMaj;
 import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.BatchResult;
+import org.glyphocr.backend.SessionState;
 import org.glyphocr.backend.StepSettings;
 import org.glyphocr.backend.TrainingSession;
 import org.glyphocr.nn.Architecture;
@@ -68,6 +69,16 @@ final class CpuTrainingSession implements TrainingSession {
         return result;
     }
 
+    @Override
+    public void applyGradients(float[][] gradW, float[][] gradB, StepSettings settings) {
+        float lr = (float) settings.learningRate();
+        float mu = (float) settings.momentum();
+        for (int l = 0; l < arch.layerCount(); l++) {
+            update(weights[l].data, gradW[l], velocityWeights[l], lr, mu, settings.nesterov());
+            update(biases[l], gradB[l], velocityBiases[l], lr, mu, settings.nesterov());
+        }
+    }
+
     /** {@code v = μv + g}; {@code w -= η v} or, Nesterov, {@code w -= η (g + μv)}. */
     private static void update(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov) {
         int n = v.length;
@@ -105,7 +116,12 @@ final class CpuTrainingSession implements TrainingSession {
         deltas[last].reshape(count, arch.outputSize(), false);
         DenseMath.outputDelta(arch, activations[last + 1].data, targets, count, deltas[last].data, lossAndCorrect);
         DenseMath.backward(arch, weights, activations, deltas, count, l2, gradWeights, gradBiases);
-        return new BatchResult(lossAndCorrect[0] / count, (int) lossAndCorrect[1], count);
+        double squares = 0;
+        for (int l = 0; l < arch.layerCount(); l++) {
+            squares += DenseMath.sumOfSquares(gradWeights[l].data, velocityWeights[l].length);
+            squares += DenseMath.sumOfSquares(gradBiases[l], gradBiases[l].length);
+        }
+        return new BatchResult(lossAndCorrect[0] / count, (int) lossAndCorrect[1], count, Math.sqrt(squares));
     }
 
     @Override
@@ -138,6 +154,42 @@ final class CpuTrainingSession implements TrainingSession {
             parameters.copyBiases(l, biases[l]);
         }
         resetVelocity();
+    }
+
+    @Override
+    public void copyParametersTo(float[][] w, float[][] b) {
+        for (int l = 0; l < arch.layerCount(); l++) {
+            System.arraycopy(weights[l].data, 0, w[l], 0, velocityWeights[l].length);
+            System.arraycopy(biases[l], 0, b[l], 0, biases[l].length);
+        }
+    }
+
+    @Override
+    public void loadParameters(float[][] w, float[][] b) {
+        for (int l = 0; l < arch.layerCount(); l++) {
+            System.arraycopy(w[l], 0, weights[l].data, 0, velocityWeights[l].length);
+            System.arraycopy(b[l], 0, biases[l], 0, biases[l].length);
+        }
+    }
+
+    @Override
+    public SessionState exportState() {
+        float[][] vw = new float[arch.layerCount()][];
+        float[][] vb = new float[arch.layerCount()][];
+        for (int l = 0; l < arch.layerCount(); l++) {
+            vw[l] = velocityWeights[l].clone();
+            vb[l] = velocityBiases[l].clone();
+        }
+        return new SessionState(parameters(), vw, vb);
+    }
+
+    @Override
+    public void importState(SessionState state) {
+        setParameters(state.parameters());
+        for (int l = 0; l < arch.layerCount(); l++) {
+            System.arraycopy(state.velocityWeights()[l], 0, velocityWeights[l], 0, velocityWeights[l].length);
+            System.arraycopy(state.velocityBiases()[l], 0, velocityBiases[l], 0, velocityBiases[l].length);
+        }
     }
 
     @Override

@@ -109,6 +109,13 @@ final class DenseMath {
         }
     }
 
+    /** {@code Σ v²} over the first {@code n} values, in double precision. */
+    static double sumOfSquares(float[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += (double) v[i] * v[i];
+        return s;
+    }
+
     private static void sumRows(float[] m, int rows, int cols, float[] out) {
         java.util.Arrays.fill(out, 0, cols, 0f);
         for (int r = 0; r < rows; r++) {

@@ -1,0 +1,36 @@
+package org.glyphocr.train;
+
+import org.glyphocr.backend.SessionState;
+import org.glyphocr.nn.Parameters;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an unfinished training run needs to continue as if it had never stopped, written at
+ * the end of every epoch by {@link CheckpointFile}. The random streams need no saving: shuffling
+ * and augmentation draw from generators derived from the seed, the epoch and the sample.
+ *
+ * @param settings the trainer settings ({@link TrainerConfig#toMap()}) of the run, to refuse
+ *     resuming with others
+ * @param dataSha256 the training data's hash, likewise
+ * @param epochsDone epochs finished (undone ones included)
+ * @param baseLearningRate the rate after halvings, before schedule and batch scaling
+ * @param lastGoodLoss mean loss of the last good epoch, the reference for divergence
+ * @param bestScore best validation accuracy so far (training accuracy without a validation split)
+ * @param sinceBest good epochs since the best one
+ * @param steps SGD steps taken so far
+ * @param stepSamples samples processed by those steps
+ * @param stepNanos time spent in them
+ * @param elapsedSeconds wall-clock training time so far
+ * @param batchLosses the mean loss of every step so far, for the chart
+ * @param session parameters and momentum now
+ * @param lastGood parameters of the last good epoch, restored when an epoch diverges
+ * @param best parameters of the best validation epoch, returned at the end
+ */
+record Checkpoint(Map<String, String> settings, String dataSha256, int epochsDone, double baseLearningRate,
+                  double momentum, double l2, int halvings, double lastGoodLoss, double bestScore, int sinceBest,
+                  boolean anyGood, long steps, long stepSamples, long stepNanos, double elapsedSeconds,
+                  List<EpochRecord> history, float[] batchLosses, SessionState session, Parameters lastGood,
+                  Parameters best) {
+}
