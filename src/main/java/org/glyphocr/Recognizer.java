@@ -66,7 +66,7 @@ public final class Recognizer implements AutoCloseable {
         return model;
     }
 
-    /** The backend's description, e.g. {@code cpu (EJML 0.46.1, float32, 1 thread)}. */
+    /** The backend's description, e.g. {@code cpu (Java GEMM, float32, 1 thread)}. */
     public String backend() {
         return backend;
     }

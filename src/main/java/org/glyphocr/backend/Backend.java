@@ -15,7 +15,7 @@ public interface Backend {
     /** Short name used on the command line: {@code cpu}, {@code gpu}. */
     String name();
 
-    /** One line for logs and {@code --json}, e.g. {@code cpu (EJML 0.46.1, float32, 1 thread)}. */
+    /** One line for logs and {@code --json}, e.g. {@code cpu (Java GEMM, float32, 1 thread)}. */
     String description();
 
     /**

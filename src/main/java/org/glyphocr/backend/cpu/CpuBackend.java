@@ -6,8 +6,8 @@ import org.glyphocr.backend.TrainingSession;
 import org.glyphocr.nn.Parameters;
 
 /**
- * Runs networks on the CPU in float32, one thread per session or predictor call, with EJML's
- * row-major matrix products. Works everywhere the JVM does.
+ * Runs networks on the CPU in float32, one thread per session or predictor call, with
+ * {@link FloatGemm}'s row-major matrix products in plain Java. Works everywhere the JVM does.
  */
 public final class CpuBackend implements Backend {
     @Override
@@ -17,7 +17,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "cpu (EJML " + org.ejml.EjmlVersion.VERSION + ", float32, 1 thread)";
+        return "cpu (Java GEMM, float32, 1 thread)";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.glyphocr.backend.cpu;
 
-import org.ejml.data.FMatrixRMaj;
 import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.BatchResult;
 import org.glyphocr.backend.SessionState;
@@ -12,48 +11,51 @@ import org.glyphocr.nn.Parameters;
 import java.util.Arrays;
 
 /**
- * Training state on the CPU: parameters, velocity, gradients and activations for the largest
- * batch, all allocated once so that the training loop allocates nothing.
+ * Training state on the CPU: parameters, velocity, gradients, activations for the largest batch and
+ * the matrix products' workspace, all allocated once so that the training loop allocates nothing.
  */
 final class CpuTrainingSession implements TrainingSession {
     private final Architecture arch;
     private final int maxBatch;
-    private final FMatrixRMaj[] weights;
+    private final float[][] weights;
     private final float[][] biases;
-    private final FMatrixRMaj[] gradWeights;
+    private final float[][] gradWeights;
     private final float[][] gradBiases;
     private final float[][] velocityWeights;
     private final float[][] velocityBiases;
-    private final FMatrixRMaj[] activations;
-    private final FMatrixRMaj[] deltas;
+    private final float[][] activations;
+    private final float[][] deltas;
     private final double[] lossAndCorrect = new double[2];
+    private final FloatGemm gemm = new FloatGemm();
+    private final DenseMath.Weights forwardWeights;
 
     CpuTrainingSession(Parameters initial, int maxBatchSize) {
         if (maxBatchSize < 1) throw new IllegalArgumentException("maxBatchSize must be >= 1, was " + maxBatchSize);
         this.arch = initial.architecture();
         this.maxBatch = maxBatchSize;
         int layers = arch.layerCount();
-        weights = new FMatrixRMaj[layers];
+        weights = new float[layers][];
         biases = new float[layers][];
-        gradWeights = new FMatrixRMaj[layers];
+        gradWeights = new float[layers][];
         gradBiases = new float[layers][];
         velocityWeights = new float[layers][];
         velocityBiases = new float[layers][];
-        activations = new FMatrixRMaj[layers + 1];
-        deltas = new FMatrixRMaj[layers];
-        activations[0] = new FMatrixRMaj(maxBatch, arch.inputSize());
+        activations = new float[layers + 1][];
+        deltas = new float[layers][];
+        activations[0] = new float[maxBatch * arch.inputSize()];
         for (int l = 0; l < layers; l++) {
             int fanIn = arch.fanIn(l);
             int units = arch.layers().get(l).units();
-            weights[l] = new FMatrixRMaj(fanIn, units);
+            weights[l] = new float[fanIn * units];
             biases[l] = new float[units];
-            gradWeights[l] = new FMatrixRMaj(fanIn, units);
+            gradWeights[l] = new float[fanIn * units];
             gradBiases[l] = new float[units];
             velocityWeights[l] = new float[fanIn * units];
             velocityBiases[l] = new float[units];
-            activations[l + 1] = new FMatrixRMaj(maxBatch, units);
-            deltas[l] = new FMatrixRMaj(maxBatch, units);
+            activations[l + 1] = new float[maxBatch * units];
+            deltas[l] = new float[maxBatch * units];
         }
+        forwardWeights = DenseMath.plain(arch, weights);
         setParameters(initial);
     }
 
@@ -63,7 +65,7 @@ final class CpuTrainingSession implements TrainingSession {
         float lr = (float) settings.learningRate();
         float mu = (float) settings.momentum();
         for (int l = 0; l < arch.layerCount(); l++) {
-            update(weights[l].data, gradWeights[l].data, velocityWeights[l], lr, mu, settings.nesterov());
+            update(weights[l], gradWeights[l], velocityWeights[l], lr, mu, settings.nesterov());
             update(biases[l], gradBiases[l], velocityBiases[l], lr, mu, settings.nesterov());
         }
         return result;
@@ -74,7 +76,7 @@ final class CpuTrainingSession implements TrainingSession {
         float lr = (float) settings.learningRate();
         float mu = (float) settings.momentum();
         for (int l = 0; l < arch.layerCount(); l++) {
-            update(weights[l].data, gradW[l], velocityWeights[l], lr, mu, settings.nesterov());
+            update(weights[l], gradW[l], velocityWeights[l], lr, mu, settings.nesterov());
             update(biases[l], gradB[l], velocityBiases[l], lr, mu, settings.nesterov());
         }
     }
@@ -101,7 +103,7 @@ final class CpuTrainingSession implements TrainingSession {
     public BatchResult gradients(float[] inputs, int[] targets, int count, double l2, float[][] gradW, float[][] gradB) {
         BatchResult result = computeGradients(inputs, targets, count, l2);
         for (int l = 0; l < arch.layerCount(); l++) {
-            System.arraycopy(gradWeights[l].data, 0, gradW[l], 0, velocityWeights[l].length);
+            System.arraycopy(gradWeights[l], 0, gradW[l], 0, velocityWeights[l].length);
             System.arraycopy(gradBiases[l], 0, gradB[l], 0, gradBiases[l].length);
         }
         return result;
@@ -110,15 +112,14 @@ final class CpuTrainingSession implements TrainingSession {
     private BatchResult computeGradients(float[] inputs, int[] targets, int count, double l2) {
         checkCount(count);
         if (targets.length < count) throw new IllegalArgumentException("targets hold " + targets.length + " values, need " + count);
-        System.arraycopy(inputs, 0, activations[0].data, 0, count * arch.inputSize());
-        DenseMath.forward(arch, weights, biases, activations, count);
+        System.arraycopy(inputs, 0, activations[0], 0, count * arch.inputSize());
+        DenseMath.forward(arch, forwardWeights, biases, activations, count, gemm);
         int last = arch.layerCount() - 1;
-        deltas[last].reshape(count, arch.outputSize(), false);
-        DenseMath.outputDelta(arch, activations[last + 1].data, targets, count, deltas[last].data, lossAndCorrect);
-        DenseMath.backward(arch, weights, activations, deltas, count, l2, gradWeights, gradBiases);
+        DenseMath.outputDelta(arch, activations[last + 1], targets, count, deltas[last], lossAndCorrect);
+        DenseMath.backward(arch, weights, activations, deltas, count, l2, gradWeights, gradBiases, gemm);
         double squares = 0;
         for (int l = 0; l < arch.layerCount(); l++) {
-            squares += DenseMath.sumOfSquares(gradWeights[l].data, velocityWeights[l].length);
+            squares += DenseMath.sumOfSquares(gradWeights[l], velocityWeights[l].length);
             squares += DenseMath.sumOfSquares(gradBiases[l], gradBiases[l].length);
         }
         return new BatchResult(lossAndCorrect[0] / count, (int) lossAndCorrect[1], count, Math.sqrt(squares));
@@ -127,7 +128,7 @@ final class CpuTrainingSession implements TrainingSession {
     @Override
     public void predict(float[] inputs, int count, float[] outputs) {
         Backend.checkBatch(arch, inputs, count, outputs);
-        DenseMath.forwardInChunks(arch, weights, biases, activations, inputs, count, outputs);
+        DenseMath.forwardInChunks(arch, forwardWeights, biases, activations, inputs, count, outputs, gemm);
     }
 
     private void checkCount(int count) {
@@ -140,7 +141,7 @@ final class CpuTrainingSession implements TrainingSession {
     public Parameters parameters() {
         int layers = arch.layerCount();
         float[][] w = new float[layers][];
-        for (int l = 0; l < layers; l++) w[l] = weights[l].data;
+        for (int l = 0; l < layers; l++) w[l] = weights[l];
         return Parameters.of(arch, w, biases);
     }
 
@@ -150,7 +151,7 @@ final class CpuTrainingSession implements TrainingSession {
             throw new IllegalArgumentException("parameters are for " + parameters.architecture() + ", session is " + arch);
         }
         for (int l = 0; l < arch.layerCount(); l++) {
-            parameters.copyWeights(l, weights[l].data);
+            parameters.copyWeights(l, weights[l]);
             parameters.copyBiases(l, biases[l]);
         }
         resetVelocity();
@@ -159,7 +160,7 @@ final class CpuTrainingSession implements TrainingSession {
     @Override
     public void copyParametersTo(float[][] w, float[][] b) {
         for (int l = 0; l < arch.layerCount(); l++) {
-            System.arraycopy(weights[l].data, 0, w[l], 0, velocityWeights[l].length);
+            System.arraycopy(weights[l], 0, w[l], 0, velocityWeights[l].length);
             System.arraycopy(biases[l], 0, b[l], 0, biases[l].length);
         }
     }
@@ -167,7 +168,7 @@ final class CpuTrainingSession implements TrainingSession {
     @Override
     public void loadParameters(float[][] w, float[][] b) {
         for (int l = 0; l < arch.layerCount(); l++) {
-            System.arraycopy(w[l], 0, weights[l].data, 0, velocityWeights[l].length);
+            System.arraycopy(w[l], 0, weights[l], 0, velocityWeights[l].length);
             System.arraycopy(b[l], 0, biases[l], 0, biases[l].length);
         }
     }

@@ -1,17 +1,32 @@
 package org.glyphocr.backend.cpu;
 
-import org.ejml.data.FMatrixRMaj;
-import org.ejml.dense.row.CommonOps_FDRM;
 import org.glyphocr.nn.Activation;
 import org.glyphocr.nn.Architecture;
 import org.glyphocr.nn.Loss;
 
 /**
- * The forward and backward passes of a dense network on row-major float32 batches, with EJML's
- * matrix products. Stateless; callers own every buffer.
+ * The forward and backward passes of a dense network on row-major float32 batches, with
+ * {@link FloatGemm}'s matrix products. Stateless; callers own every buffer, including the
+ * {@code FloatGemm} workspace.
  */
 final class DenseMath {
     private DenseMath() {
+    }
+
+    /** Layer {@code l}'s weights, as the forward pass multiplies by them. */
+    interface Weights {
+        /** {@code out = in·W_l} for {@code count} rows; {@code in} not modified, {@code out} modified. */
+        void multiply(FloatGemm gemm, int l, float[] in, int count, float[] out);
+    }
+
+    /** Weights that change between calls, packed on the fly: {@code weights[l]} is {@code fanIn × units}. */
+    static Weights plain(Architecture arch, float[][] weights) {
+        return (gemm, l, in, count, out) -> gemm.mult(count, arch.fanIn(l), arch.layers().get(l).units(), in, weights[l], out);
+    }
+
+    /** Weights packed once, for a predictor whose parameters never change. */
+    static Weights packed(FloatGemm.Packed[] weights) {
+        return (gemm, l, in, count, out) -> gemm.mult(count, in, weights[l], out);
     }
 
     /**
@@ -20,16 +35,13 @@ final class DenseMath {
      * @param activations {@code [0]} holds the input batch (not modified); {@code [1..L]} receive the
      *     layers' outputs (modified), each with at least {@code count × units} values
      */
-    static void forward(Architecture arch, FMatrixRMaj[] weights, float[][] biases, FMatrixRMaj[] activations, int count) {
+    static void forward(Architecture arch, Weights weights, float[][] biases, float[][] activations, int count, FloatGemm gemm) {
         for (int l = 0; l < arch.layerCount(); l++) {
             int units = arch.layers().get(l).units();
-            FMatrixRMaj in = activations[l];
-            in.reshape(count, arch.fanIn(l), false);
-            FMatrixRMaj out = activations[l + 1];
-            out.reshape(count, units, false);
-            CommonOps_FDRM.mult(in, weights[l], out);
-            addBias(out.data, biases[l], count, units);
-            arch.layers().get(l).activation().apply(out.data, count, units);
+            float[] out = activations[l + 1];
+            weights.multiply(gemm, l, activations[l], count, out);
+            addBias(out, biases[l], count, units);
+            arch.layers().get(l).activation().apply(out, count, units);
         }
     }
 
@@ -40,16 +52,16 @@ final class DenseMath {
      * @param inputs row-major {@code count × inputSize}; not modified
      * @param outputs row-major {@code count × outputSize}; modified
      */
-    static void forwardInChunks(Architecture arch, FMatrixRMaj[] weights, float[][] biases, FMatrixRMaj[] activations,
-                                float[] inputs, int count, float[] outputs) {
+    static void forwardInChunks(Architecture arch, Weights weights, float[][] biases, float[][] activations,
+                                float[] inputs, int count, float[] outputs, FloatGemm gemm) {
         int in = arch.inputSize();
         int out = arch.outputSize();
-        int chunk = activations[0].data.length / in;
+        int chunk = activations[0].length / in;
         for (int start = 0; start < count; start += chunk) {
             int n = Math.min(chunk, count - start);
-            System.arraycopy(inputs, start * in, activations[0].data, 0, n * in);
-            forward(arch, weights, biases, activations, n);
-            System.arraycopy(activations[arch.layerCount()].data, 0, outputs, start * out, n * out);
+            System.arraycopy(inputs, start * in, activations[0], 0, n * in);
+            forward(arch, weights, biases, activations, n, gemm);
+            System.arraycopy(activations[arch.layerCount()], 0, outputs, start * out, n * out);
         }
     }
 
@@ -89,23 +101,26 @@ final class DenseMath {
      * Backward pass from the output deltas: for each layer {@code ∂J/∂W_l = A_{l-1}ᵀ·D_l + λW_l},
      * {@code ∂J/∂b_l = Σ_rows D_l}, and {@code D_{l-1} = (D_l·W_lᵀ) ⊙ f'(A_{l-1})}.
      *
+     * @param weights {@code [l]} is layer {@code l}'s {@code fanIn × units} weights; not modified
+     * @param activations the forward pass's activations; not modified
      * @param deltas {@code [l]} holds layer {@code l}'s deltas (index 0 unused); {@code [L-1]} must hold
      *     the output deltas; the others are modified
+     * @param gradWeights receive {@code fanIn × units} per layer; modified
+     * @param gradBiases receive {@code units} per layer; modified
      */
-    static void backward(Architecture arch, FMatrixRMaj[] weights, FMatrixRMaj[] activations, FMatrixRMaj[] deltas,
-                         int count, double l2, FMatrixRMaj[] gradWeights, float[][] gradBiases) {
+    static void backward(Architecture arch, float[][] weights, float[][] activations, float[][] deltas,
+                         int count, double l2, float[][] gradWeights, float[][] gradBiases, FloatGemm gemm) {
         for (int l = arch.layerCount() - 1; l >= 0; l--) {
             int units = arch.layers().get(l).units();
-            FMatrixRMaj delta = deltas[l];
-            delta.reshape(count, units, false);
-            CommonOps_FDRM.multTransA(activations[l], delta, gradWeights[l]);
-            if (l2 != 0) CommonOps_FDRM.addEquals(gradWeights[l], (float) l2, weights[l]);
-            sumRows(delta.data, count, units, gradBiases[l]);
+            int fanIn = arch.fanIn(l);
+            float[] delta = deltas[l];
+            gemm.multTransA(count, fanIn, units, activations[l], delta, gradWeights[l]);
+            if (l2 != 0) addScaled(gradWeights[l], (float) l2, weights[l], fanIn * units);
+            sumRows(delta, count, units, gradBiases[l]);
             if (l == 0) break;
-            FMatrixRMaj previous = deltas[l - 1];
-            previous.reshape(count, arch.fanIn(l), false);
-            CommonOps_FDRM.multTransB(delta, weights[l], previous);
-            arch.layers().get(l - 1).activation().multiplyByDerivative(activations[l].data, previous.data, count * arch.fanIn(l));
+            float[] previous = deltas[l - 1];
+            gemm.multTransB(count, units, fanIn, delta, weights[l], previous);
+            arch.layers().get(l - 1).activation().multiplyByDerivative(activations[l], previous, count * fanIn);
         }
     }
 
@@ -114,6 +129,11 @@ final class DenseMath {
         double s = 0;
         for (int i = 0; i < n; i++) s += (double) v[i] * v[i];
         return s;
+    }
+
+    /** {@code g += λ·w} over the first {@code n} values. */
+    private static void addScaled(float[] g, float lambda, float[] w, int n) {
+        for (int i = 0; i < n; i++) g[i] += lambda * w[i];
     }
 
     private static void sumRows(float[] m, int rows, int cols, float[] out) {

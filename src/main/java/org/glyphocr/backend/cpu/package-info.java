@@ -1,2 +1,2 @@
-/** The CPU backend: float32 dense layers with EJML matrix products; always available. */
+/** The CPU backend: float32 dense layers with plain-Java matrix products; always available. */
 package org.glyphocr.backend.cpu;
