@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Redraws digits as if written with a thick marker or a thin pencil, to check that a network
  * trained on one reads the other. Each MNIST digit is enlarged 4× and its strokes grown (marker:
- * black, about 2.5× as wide) or shrunk (pencil: grey, about a third as wide), dark on white paper.
+ * black, about 1.6× as wide) or shrunk (pencil: grey, about a third as wide), dark on white paper.
  * The first 80% of each digit's files become marker samples, the last 20% pencil samples, so the
  * two sets share no digit.
  *
@@ -66,11 +66,11 @@ public final class MarkerAndPencil {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(mnist, 0, 0, size, size, null);
         g.dispose();
-        // MNIST strokes are about 2.5 px of 28 wide, 10 px here: a marker adds 7 px on each side,
+        // MNIST strokes are about 2.5 px of 28 wide, 10 px here: a marker adds 3 px on each side (strokes a fifth of the digit's height, as a broad felt pen writes),
         // a pencil takes 3.5 px off each side and is grey.
         WritableRaster ink = big.getRaster();
         int[] v = ink.getPixels(0, 0, size, size, (int[]) null);
-        int[] shaped = marker ? morph(v, size, 7, true) : morph(v, size, 3, false);
+        int[] shaped = marker ? morph(v, size, 3, true) : morph(v, size, 3, false);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         int inkLevel = marker ? 0 : 110;
         for (int i = 0; i < shaped.length; i++) {

@@ -44,6 +44,8 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(new Failures());
+        // The last of a repeated option wins, so scripts can override a default they spelled out.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());

@@ -8,7 +8,7 @@ import org.glyphocr.train.BatchScaling;
 import org.glyphocr.train.LearningRateSchedule;
 import org.glyphocr.train.TowerMode;
 import org.glyphocr.train.TrainerConfig;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class TrainerOptions {
     private static final TrainerConfig DEFAULTS = TrainerConfig.builder().build();
     private static final AugmentSettings AUGMENT = AugmentSettings.DEFAULT;
-    private static final LearningRateSchedule SCHEDULE = LearningRateSchedule.CONSTANT;
+    private static final LearningRateSchedule SCHEDULE = DEFAULTS.schedule();
 
     @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
             description = "Hidden layer sizes, input side first, e.g. 256 or 300,100; 0 for none (default: 256).")
@@ -38,7 +38,7 @@ final class TrainerOptions {
     @Option(names = "--batch-scaling", paramLabel = "RULE", description = "How the rate follows the batch size: none, linear or sqrt (default: sqrt).")
     String batchScaling = DEFAULTS.batchScaling().id();
 
-    @Option(names = "--schedule", paramLabel = "NAME", description = "Learning-rate schedule: constant, step or cosine (default: constant).")
+    @Option(names = "--schedule", paramLabel = "NAME", description = "Learning-rate schedule: constant, step or cosine (default: cosine).")
     String schedule = SCHEDULE.kind().id();
 
     @Option(names = "--warmup", paramLabel = "EPOCHS", description = "Epochs of linear learning-rate warm-up (default: ${DEFAULT-VALUE}).")
@@ -62,7 +62,7 @@ final class TrainerOptions {
     @Option(names = "--l2", paramLabel = "LAMBDA", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
     double l2 = DEFAULTS.l2();
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs, halved ones included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train; one undone by halving does not count (default: ${DEFAULT-VALUE}).")
     int epochs = DEFAULTS.maxEpochs();
 
     @Option(names = "--target-error", paramLabel = "E", description = "Stop once the validation error rate is at most E; 0 never (default: ${DEFAULT-VALUE}).")
@@ -79,6 +79,12 @@ final class TrainerOptions {
 
     @Option(names = "--min-gradient-norm", paramLabel = "G", description = "Stop when an epoch's mean gradient norm is below G; 0 never (default: ${DEFAULT-VALUE}).")
     double minGradientNorm = DEFAULTS.minGradientNorm();
+
+    @Option(names = "--plateau-patience", paramLabel = "N", description = "Halve the rate when the loss has not improved by --plateau-improvement in N epochs; 0 never (default: ${DEFAULT-VALUE}).")
+    int plateauPatience = DEFAULTS.plateauPatience();
+
+    @Option(names = "--plateau-improvement", paramLabel = "F", description = "Relative loss improvement that counts as progress for --plateau-patience (default: ${DEFAULT-VALUE}).")
+    double plateauImprovement = DEFAULTS.plateauImprovement();
 
     @Option(names = "--divergence-tolerance", paramLabel = "F", description = "Halve the learning rate when the epoch loss rises by more than this fraction (default: ${DEFAULT-VALUE}).")
     double divergenceTolerance = DEFAULTS.divergenceTolerance();
@@ -124,10 +130,10 @@ final class TrainerOptions {
     @Option(names = "--stroke-width", paramLabel = "PX", description = "Preprocessing: mean stroke width in glyph pixels that strokes are thickened or thinned to; 0 leaves them (default: ${DEFAULT-VALUE}).")
     double strokeWidth = PreprocessSettings.DEFAULT.strokeWidth();
 
-    @ArgGroup(exclusive = false, heading = "%nAugmentation (fresh every epoch; 0 switches a transform off):%n")
+    @Mixin
     AugmentOptions augment = new AugmentOptions();
 
-    /** The augmentation options, grouped in the help. */
+    /** The augmentation options: fresh every epoch; a strength of 0 switches a transform off. */
     static final class AugmentOptions {
         @Option(names = "--no-augment", description = "Train on the samples as they are.")
         boolean off;
@@ -186,10 +192,11 @@ final class TrainerOptions {
                 .maxEpochs(epochs).targetError(targetError).patience(patience)
                 .lossPlateau(lossWindow, minImprovement).minGradientNorm(minGradientNorm)
                 .divergenceTolerance(divergenceTolerance).minLearningRate(minLearningRate)
+                .plateauHalving(plateauPatience, plateauImprovement)
                 .halveMomentum(halveMomentum).halveL2(halveL2)
                 .split(validation, test).seed(seed)
                 .towers(towers, TowerMode.fromId(towerMode)).averageEvery(averageEvery)
-                .augment(augment == null ? AUGMENT : augment.settings())
+                .augment(augment.settings())
                 .build();
     }
 

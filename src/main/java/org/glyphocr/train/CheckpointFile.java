@@ -51,9 +51,14 @@ final class CheckpointFile {
         h.put("momentum", c.momentum());
         h.put("l2", c.l2());
         h.put("halvings", c.halvings());
+        h.put("initialLoss", c.initialLoss());
         h.put("lastGoodLoss", c.lastGoodLoss());
-        h.put("bestScore", c.bestScore());
+        ArrayNode good = h.putArray("goodLosses");
+        c.goodLosses().forEach(good::add);
+        h.put("bestScore", text(c.bestScore()));
         h.put("sinceBest", c.sinceBest());
+        h.put("plateauLoss", text(c.plateauLoss()));
+        h.put("sincePlateau", c.sincePlateau());
         h.put("anyGood", c.anyGood());
         h.put("steps", c.steps());
         h.put("stepSamples", c.stepSamples());
@@ -147,6 +152,8 @@ final class CheckpointFile {
                 Map.Entry<String, JsonNode> e = it.next();
                 settings.put(e.getKey(), e.getValue().asText());
             }
+            List<Double> goodLosses = new ArrayList<>();
+            for (JsonNode v : h.path("goodLosses")) goodLosses.add(v.asDouble());
             List<EpochRecord> history = new ArrayList<>();
             for (JsonNode r : h.path("history")) {
                 history.add(new EpochRecord(r.get(0).asInt(), r.get(1).asLong(), Double.parseDouble(r.get(2).asText()),
@@ -155,8 +162,9 @@ final class CheckpointFile {
             }
             return new Checkpoint(settings, h.path("dataSha256").asText(), h.path("epochsDone").asInt(),
                     h.path("baseLearningRate").asDouble(), h.path("momentum").asDouble(), h.path("l2").asDouble(),
-                    h.path("halvings").asInt(), h.path("lastGoodLoss").asDouble(), h.path("bestScore").asDouble(),
-                    h.path("sinceBest").asInt(), h.path("anyGood").asBoolean(), h.path("steps").asLong(),
+                    h.path("halvings").asInt(), h.path("initialLoss").asDouble(), h.path("lastGoodLoss").asDouble(), goodLosses, Double.parseDouble(h.path("bestScore").asText()),
+                    h.path("sinceBest").asInt(), Double.parseDouble(h.path("plateauLoss").asText()), h.path("sincePlateau").asInt(),
+                    h.path("anyGood").asBoolean(), h.path("steps").asLong(),
                     h.path("stepSamples").asLong(), h.path("stepNanos").asLong(), h.path("elapsedSeconds").asDouble(),
                     history, batchLosses, new SessionState(session, vw, vb), lastGood, best);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {

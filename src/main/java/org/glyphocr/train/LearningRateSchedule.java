@@ -37,8 +37,10 @@ public record LearningRateSchedule(Kind kind, double warmupEpochs, int stepEvery
         }
     }
 
-    /** A constant rate without warm-up: the default. */
+    /** A constant rate without warm-up. */
     public static final LearningRateSchedule CONSTANT = new LearningRateSchedule(Kind.CONSTANT, 0, 10, 0.5, 0.01);
+    /** Cosine decay to 1% without warm-up: the trainer's default. */
+    public static final LearningRateSchedule COSINE = new LearningRateSchedule(Kind.COSINE, 0, 10, 0.5, 0.01);
 
     public LearningRateSchedule {
         if (kind == null) throw new NullPointerException("kind");

@@ -64,6 +64,8 @@ import java.util.concurrent.Future;
 public final class SgdTrainer {
     /** An epoch whose running loss exceeds the reference by this factor, after a fifth of it, is abandoned. */
     private static final double RUNAWAY_FACTOR = 2;
+    /** A divergence before this many good epochs restarts from the initial weights at the halved rate. */
+    static final int EARLY_RESTART_EPOCHS = 5;
 
     private final TrainerConfig config;
     private final Backend backend;
@@ -193,9 +195,12 @@ public final class SgdTrainer {
                  EpochInputs epochInputs = augmenting() ? new AugmentedInputs(train, config) : new PlainInputs(train)) {
                 Parameters lastGood = initial;
                 Parameters best = initial;
+                double initialLoss = resumed != null ? resumed.initialLoss() : evaluate(session, train).meanLoss();
                 double lastGoodLoss;
                 double bestScore = Double.NEGATIVE_INFINITY;
                 int sinceBest = 0;
+                double plateauLoss = Double.POSITIVE_INFINITY;
+                int sincePlateau = 0;
                 boolean anyGood = false;
                 int firstEpoch = 1;
                 if (resumed != null) {
@@ -205,6 +210,8 @@ public final class SgdTrainer {
                     lastGoodLoss = resumed.lastGoodLoss();
                     bestScore = resumed.bestScore();
                     sinceBest = resumed.sinceBest();
+                    plateauLoss = resumed.plateauLoss();
+                    sincePlateau = resumed.sincePlateau();
                     anyGood = resumed.anyGood();
                     baseLearningRate = resumed.baseLearningRate();
                     momentum = resumed.momentum();
@@ -215,23 +222,39 @@ public final class SgdTrainer {
                     stepNanos = resumed.stepNanos();
                     previousSeconds = resumed.elapsedSeconds();
                     history.addAll(resumed.history());
-                    for (EpochRecord r : history) if (!r.halved()) goodLosses.add(r.meanLoss());
+                    goodLosses.addAll(resumed.goodLosses());
                     batchLosses = Arrays.copyOf(resumed.batchLosses(), Math.max(1024, resumed.batchLosses().length * 2));
                     firstEpoch = resumed.epochsDone() + 1;
                 } else {
-                    lastGoodLoss = evaluate(session, train).meanLoss();
+                    lastGoodLoss = initialLoss;
                 }
                 listener.onStart(backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
                         + config.towerMode().id() + ")" : ""), train.size(), validation.size(), test.size(), firstEpoch - 1);
-                for (int epoch = firstEpoch; epoch <= config.maxEpochs(); epoch++) {
+                // Undone epochs do not count: every run gets maxEpochs good epochs, and the schedule
+                // advances with them, so a rate that first had to be halved down still gets the whole
+                // schedule. Halvings are bounded by the rate's floor, so the loop ends.
+                for (int epoch = firstEpoch; goodEpochs() < config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    EpochOutcome outcome = runEpoch(session, epoch, epochInputs.inputs(epoch), lastGoodLoss);
+                    EpochOutcome outcome = runEpoch(session, epoch, goodEpochs() + 1, epochInputs.inputs(epoch), lastGoodLoss);
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     String divergence = outcome.divergence != null ? outcome.divergence : divergence(outcome, lastGoodLoss);
                     boolean stop = false;
                     if (divergence != null) {
                         history.add(new EpochRecord(epoch, steps, outcome.meanLoss, outcome.accuracy, Double.NaN, outcome.lastRate, true, seconds));
                         listener.onEpoch(history.get(history.size() - 1));
+                        if (goodEpochs() > 0 && goodEpochs() < EARLY_RESTART_EPOCHS) {
+                            // The few epochs run so far were at a rate now found unstable: they are more
+                            // likely to have saturated units than to have made progress. Start over.
+                            lastGood = initial;
+                            lastGoodLoss = initialLoss;
+                            best = initial;
+                            bestScore = Double.NEGATIVE_INFINITY;
+                            sinceBest = 0;
+                            plateauLoss = Double.POSITIVE_INFINITY;
+                            sincePlateau = 0;
+                            goodLosses.clear();
+                            divergence += "; restarting from the initial weights";
+                        }
                         session.setParameters(lastGood);
                         baseLearningRate /= 2;
                         if (config.halveMomentum()) momentum /= 2;
@@ -264,7 +287,21 @@ public final class SgdTrainer {
                         } else {
                             sinceBest++;
                         }
-                        String converged = converged(score, sinceBest, outcome);
+                        if (outcome.meanLoss < plateauLoss * (1 - config.plateauImprovement())) {
+                            plateauLoss = outcome.meanLoss;
+                            sincePlateau = 0;
+                        } else if (config.plateauPatience() > 0 && ++sincePlateau >= config.plateauPatience()) {
+                            // Progress stalled: likely a rate too large to converge, but not large enough to diverge.
+                            baseLearningRate /= 2;
+                            halvings++;
+                            plateauLoss = outcome.meanLoss;
+                            sincePlateau = 0;
+                            listener.onHalving(epoch, baseLearningRate * config.batchScaling().factor(config.batchSize()),
+                                    String.format(Locale.ROOT, "loss has not improved by %.0f%% in %d epochs", 100 * config.plateauImprovement(),
+                                            config.plateauPatience()));
+                        }
+                        String converged = baseLearningRate < config.minLearningRate() ? "learning-rate-floor"
+                                : converged(score, sinceBest, outcome);
                         if (converged != null) {
                             stopReason = converged;
                             stop = true;
@@ -272,13 +309,13 @@ public final class SgdTrainer {
                     }
                     if (checkpointing != null) {
                         CheckpointFile.write(new Checkpoint(config.toMap(), train.sha256(), epoch, baseLearningRate, momentum, l2,
-                                halvings, lastGoodLoss, bestScore, sinceBest, anyGood, steps, stepSamples, stepNanos,
+                                halvings, initialLoss, lastGoodLoss, goodLosses, bestScore, sinceBest, plateauLoss, sincePlateau, anyGood, steps, stepSamples, stepNanos,
                                 previousSeconds + (System.nanoTime() - start) / 1e9, history,
                                 Arrays.copyOf(batchLosses, (int) steps), session.exportState(), lastGood, best), checkpointing.file());
                     }
                     if (stop) break;
                 }
-                if (!anyGood) throw new TrainingDivergedException("no epoch finished without diverging in " + config.maxEpochs() + " epochs");
+                if (!anyGood) throw new TrainingDivergedException("no epoch finished without diverging");
                 session.setParameters(best);
                 double trainSeconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason));
@@ -343,7 +380,16 @@ public final class SgdTrainer {
                                     String divergence) {
         }
 
-        private EpochOutcome runEpoch(TrainingSession session, int epoch, float[] inputs, double reference) {
+        /** Epochs so far that were not undone. */
+        private int goodEpochs() {
+            return goodLosses.size();
+        }
+
+        /**
+         * @param epoch this epoch's number, counting undone ones: it seeds the shuffle and augmentation
+         * @param scheduleEpoch this epoch's place in the schedule: good epochs before it, plus one
+         */
+        private EpochOutcome runEpoch(TrainingSession session, int epoch, int scheduleEpoch, float[] inputs, double reference) {
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) order[i] = i;
             // Each epoch's order comes from its own generator, so a resumed run shuffles as the original did.
@@ -364,7 +410,7 @@ public final class SgdTrainer {
                     System.arraycopy(inputs, i * Glyph.PIXELS, batchInputs, k * Glyph.PIXELS, Glyph.PIXELS);
                     batchTargets[k] = train.target(i);
                 }
-                rate = scaledRate * config.schedule().multiplier(epoch, (double) b / batches, config.maxEpochs());
+                rate = scaledRate * config.schedule().multiplier(scheduleEpoch, (double) b / batches, config.maxEpochs());
                 long t0 = System.nanoTime();
                 BatchResult r = session.step(batchInputs, batchTargets, n, new StepSettings(rate, momentum, config.nesterov(), l2));
                 stepNanos += System.nanoTime() - t0;

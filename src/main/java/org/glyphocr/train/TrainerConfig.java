@@ -52,6 +52,8 @@ public final class TrainerConfig {
     private final TowerMode towerMode;
     private final int averageEvery;
     private final AugmentSettings augment;
+    private final int plateauPatience;
+    private final double plateauImprovement;
 
     private TrainerConfig(Builder b) {
         hiddenLayers = b.hiddenLayers.clone();
@@ -81,6 +83,8 @@ public final class TrainerConfig {
         towerMode = b.towerMode;
         averageEvery = b.averageEvery;
         augment = b.augment;
+        plateauPatience = b.plateauPatience;
+        plateauImprovement = b.plateauImprovement;
     }
 
     public static Builder builder() {
@@ -117,6 +121,8 @@ public final class TrainerConfig {
         b.towerMode = towerMode;
         b.averageEvery = averageEvery;
         b.augment = augment;
+        b.plateauPatience = plateauPatience;
+        b.plateauImprovement = plateauImprovement;
         return b;
     }
 
@@ -234,6 +240,14 @@ public final class TrainerConfig {
         return augment;
     }
 
+    public int plateauPatience() {
+        return plateauPatience;
+    }
+
+    public double plateauImprovement() {
+        return plateauImprovement;
+    }
+
     /** Every setting by name, as text, for provenance and reports. */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -267,6 +281,8 @@ public final class TrainerConfig {
         m.put("towers", Integer.toString(towers));
         m.put("towerMode", towerMode.id());
         m.put("averageEvery", Integer.toString(averageEvery));
+        m.put("plateauPatience", Integer.toString(plateauPatience));
+        m.put("plateauImprovement", Double.toString(plateauImprovement));
         for (RecordComponent c : AugmentSettings.class.getRecordComponents()) {
             try {
                 m.put("augment." + c.getName(), String.valueOf(c.getAccessor().invoke(augment)));
@@ -288,13 +304,13 @@ public final class TrainerConfig {
         private Activation hiddenActivation = Activation.SIGMOID;
         private Loss loss = Loss.CROSS_ENTROPY;
         private int batchSize = 32;
-        private double learningRate = 0.3;
+        private double learningRate = 0.1;
         private double momentum = 0.9;
         private boolean nesterov = false;
         private double l2 = 1e-4;
-        private int maxEpochs = 40;
+        private int maxEpochs = 60;
         private double targetError = 0;
-        private int patience = 10;
+        private int patience = 0;
         private double divergenceTolerance = 0.1;
         private double minLearningRate = 1e-6;
         private boolean halveMomentum = false;
@@ -302,7 +318,7 @@ public final class TrainerConfig {
         private double validationFraction = 0.15;
         private double testFraction = 0.15;
         private long seed = DEFAULT_SEED;
-        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        private LearningRateSchedule schedule = LearningRateSchedule.COSINE;
         private BatchScaling batchScaling = BatchScaling.SQRT;
         private int lossWindow = 0;
         private double minLossImprovement = 0.001;
@@ -311,11 +327,30 @@ public final class TrainerConfig {
         private TowerMode towerMode = TowerMode.GRADIENT_AVERAGE;
         private int averageEvery = 10;
         private AugmentSettings augment = AugmentSettings.DEFAULT;
+        private int plateauPatience = 0;
+        private double plateauImprovement = 0.01;
 
         private Builder() {
         }
 
-        /** How the rate moves over the epochs; default {@link LearningRateSchedule#CONSTANT} (halving still applies). */
+        /**
+         * The second half of the safety net: when the epoch loss has not set a new best by at least
+         * {@code improvement} (relative) for {@code patience} good epochs, halve the rate and go on
+         * from the current weights. This catches a rate too large to make progress that is not
+         * large enough to diverge. Default patience 0, off: with augmentation's noisy epoch losses,
+         * patience 4 halved five times in a default run and cost 5 points on pencil-drawn digits.
+         * Improvement default 1%.
+         */
+        public Builder plateauHalving(int patience, double improvement) {
+            this.plateauPatience = patience;
+            this.plateauImprovement = improvement;
+            return this;
+        }
+
+        /**
+         * How the rate moves over the epochs; default {@link LearningRateSchedule#COSINE} (down to 1%
+         * of the rate by the last epoch; halving still applies).
+         */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = Objects.requireNonNull(schedule, "schedule");
             return this;
@@ -403,9 +438,11 @@ public final class TrainerConfig {
         }
 
         /**
-         * Initial learning rate {@code η}; default 0.3 (the loss is averaged over the batch). Chosen by
-         * trying factors of 3 on the digits: 0.03, 0.1, 0.3 and 1 gave 94.9%, 95.7%, 96.3% and 95.6%
-         * validation accuracy; a rate too large is halved by the trainer anyway.
+         * Learning rate {@code η} for a batch of 32; default 0.1 (the loss is averaged over the batch).
+         * Chosen by trying factors of 3 on the digits: without augmentation 0.03, 0.1, 0.3 and 1 gave
+         * 94.9%, 95.7%, 96.3% and 95.6% validation accuracy, but with augmentation's noisier
+         * gradients 0.3 needed three halvings to settle (95.1%) where 0.1 with the cosine schedule ran
+         * without one (96.4%). A rate too large is halved by the trainer anyway.
          */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
@@ -434,7 +471,11 @@ public final class TrainerConfig {
             return this;
         }
 
-        /** Upper bound on epochs, halved ones included; default 40. */
+        /**
+         * Epochs to train; default 60, which the cosine schedule spans. An epoch undone by adaptive
+         * halving does not count (halvings are bounded by the rate's floor). Augmentation shows new
+         * variants every epoch, so training keeps improving longer than without it.
+         */
         public Builder maxEpochs(int maxEpochs) {
             this.maxEpochs = maxEpochs;
             return this;
@@ -449,7 +490,11 @@ public final class TrainerConfig {
             return this;
         }
 
-        /** Stop after this many epochs without a better validation accuracy; default 10; 0 disables. */
+        /**
+         * Stop after this many epochs without a better validation accuracy; default 0, meaning never:
+         * the cosine schedule's last, small steps are where it gains most, and the best validation
+         * epoch is kept anyway.
+         */
         public Builder patience(int patience) {
             this.patience = patience;
             return this;
@@ -531,6 +576,10 @@ public final class TrainerConfig {
             if (!(minGradientNorm >= 0)) throw new IllegalArgumentException("minGradientNorm must be >= 0, was " + minGradientNorm);
             if (towers < 1 || towers > 256) throw new IllegalArgumentException("towers must be in 1..256, was " + towers);
             if (averageEvery < 1) throw new IllegalArgumentException("averageEvery must be >= 1, was " + averageEvery);
+            if (plateauPatience < 0) throw new IllegalArgumentException("plateauPatience must be >= 0, was " + plateauPatience);
+            if (!(plateauImprovement >= 0 && plateauImprovement < 1)) {
+                throw new IllegalArgumentException("plateauImprovement must be in [0, 1), was " + plateauImprovement);
+            }
             return new TrainerConfig(this);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.InkImage;
+import org.glyphocr.image.PreprocessSettings;
 import org.glyphocr.image.Preprocessor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class AugmentMeasurementTest {
+    /** Default preprocessing but strokes left as drawn, so stroke changes stay visible. */
+    private static final Preprocessor AS_DRAWN = new Preprocessor(PreprocessSettings.builder().strokeWidth(0).build());
     private static final int FIT = 16;
     private static final int[] SCALES = {2, 3, 4};
 
@@ -47,7 +50,7 @@ class AugmentMeasurementTest {
                 double sink = 0;
                 for (int i = 0; i < inks.size(); i++) {
                     InkImage ink = augmenter == null ? inks.get(i) : augmenter.apply(inks.get(i), Augmenter.randomFor(round, 0, i));
-                    sink += Preprocessor.DEFAULT.toGlyph(ink).value(9, 9);
+                    sink += AS_DRAWN.toGlyph(ink).value(9, 9);
                 }
                 assertTrue(sink < inks.size());
                 if (round == 0) continue;
@@ -73,12 +76,12 @@ class AugmentMeasurementTest {
         double[] differences = new double[SCALES.length];
         for (int i = 0; i < inks.size(); i++) {
             InkImage ink = inks.get(i);
-            Glyph finest = Preprocessor.DEFAULT.toGlyph(reference.apply(ink, Augmenter.randomFor(5, 0, i)));
-            effect += MnistInk.meanAbsDiff(finest, Preprocessor.DEFAULT.toGlyph(ink));
+            Glyph finest = AS_DRAWN.toGlyph(reference.apply(ink, Augmenter.randomFor(5, 0, i)));
+            effect += MnistInk.meanAbsDiff(finest, AS_DRAWN.toGlyph(ink));
             for (int s = 0; s < SCALES.length; s++) {
                 Augmenter augmenter = new Augmenter(always, FIT, SCALES[s]);
                 differences[s] += MnistInk.meanAbsDiff(finest,
-                        Preprocessor.DEFAULT.toGlyph(augmenter.apply(ink, Augmenter.randomFor(5, 0, i))));
+                        AS_DRAWN.toGlyph(augmenter.apply(ink, Augmenter.randomFor(5, 0, i))));
             }
         }
         System.out.printf(Locale.ROOT, "augmentation changes glyphs by %.4f per value (workScale 4)%n", effect / inks.size());
@@ -92,7 +95,7 @@ class AugmentMeasurementTest {
             double resampling = 0;
             for (InkImage ink : inks) {
                 InkImage out = identity.distort(ink, Distortion.IDENTITY, new SplittableRandom(1), new SplittableRandom(2));
-                resampling += MnistInk.meanAbsDiff(Preprocessor.DEFAULT.toGlyph(out), Preprocessor.DEFAULT.toGlyph(ink));
+                resampling += MnistInk.meanAbsDiff(AS_DRAWN.toGlyph(out), AS_DRAWN.toGlyph(ink));
             }
             System.out.printf(Locale.ROOT, "workScale %d: resampling without distortion changes glyphs by %.4f per value%n",
                     scale, resampling / inks.size());
@@ -106,9 +109,9 @@ class AugmentMeasurementTest {
         List<List<Glyph>> rows = new ArrayList<>();
         for (int i = 0; i < inks.size(); i++) {
             List<Glyph> row = new ArrayList<>();
-            row.add(Preprocessor.DEFAULT.toGlyph(inks.get(i)));
+            row.add(AS_DRAWN.toGlyph(inks.get(i)));
             for (int epoch = 0; epoch < 15; epoch++) {
-                row.add(Preprocessor.DEFAULT.toGlyph(augmenter.apply(inks.get(i), Augmenter.randomFor(1, epoch, i))));
+                row.add(AS_DRAWN.toGlyph(augmenter.apply(inks.get(i), Augmenter.randomFor(1, epoch, i))));
             }
             rows.add(row);
         }

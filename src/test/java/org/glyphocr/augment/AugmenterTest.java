@@ -28,9 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AugmenterTest {
+    /** Default preprocessing but strokes left as drawn, so stroke changes stay visible. */
+    private static final Preprocessor AS_DRAWN = new Preprocessor(PreprocessSettings.builder().strokeWidth(0).build());
     private static final int FIT = PreprocessSettings.DEFAULT.fitSize();
     /** Without deskewing, which would undo a shear. */
-    private static final Preprocessor PLAIN = new Preprocessor(PreprocessSettings.builder().deskew(false).build());
+    /** Without deskew and stroke normalisation, which would undo the transforms under test. */
+    private static final Preprocessor PLAIN = new Preprocessor(PreprocessSettings.builder().deskew(false).strokeWidth(0).build());
     private static final AugmentSettings ALWAYS = AugmentSettings.NONE.toBuilder().probability(1).build();
     private static List<InkImage> digits;
 
@@ -106,8 +109,8 @@ class AugmenterTest {
         Augmenter vanishing = new Augmenter(transform.on(all, 1e-9), FIT);
         for (int i = 0; i < 10; i++) {
             InkImage ink = digits.get(i);
-            Glyph a = Preprocessor.DEFAULT.toGlyph(off.apply(ink, Augmenter.randomFor(4, 1, i)));
-            Glyph b = Preprocessor.DEFAULT.toGlyph(vanishing.apply(ink, Augmenter.randomFor(4, 1, i)));
+            Glyph a = AS_DRAWN.toGlyph(off.apply(ink, Augmenter.randomFor(4, 1, i)));
+            Glyph b = AS_DRAWN.toGlyph(vanishing.apply(ink, Augmenter.randomFor(4, 1, i)));
             assertTrue(MnistInk.meanAbsDiff(a, b) < 1e-3, transform + ", digit " + i + ": " + MnistInk.meanAbsDiff(a, b));
         }
     }
@@ -117,8 +120,8 @@ class AugmenterTest {
         Augmenter augmenter = new Augmenter(AugmentSettings.NONE, FIT);
         for (int i = 0; i < digits.size(); i++) {
             InkImage ink = digits.get(i);
-            assertEquals(Preprocessor.DEFAULT.toGlyph(ink),
-                    Preprocessor.DEFAULT.toGlyph(augmenter.apply(ink, Augmenter.randomFor(9, 0, i))));
+            assertEquals(AS_DRAWN.toGlyph(ink),
+                    AS_DRAWN.toGlyph(augmenter.apply(ink, Augmenter.randomFor(9, 0, i))));
         }
     }
 
@@ -190,10 +193,10 @@ class AugmenterTest {
         Augmenter augmenter = new Augmenter(ALWAYS, FIT);
         for (int i = 0; i < digits.size(); i++) {
             InkImage ink = digits.get(i);
-            double original = MnistInk.mass(Preprocessor.DEFAULT.toGlyph(ink));
-            double thicker = MnistInk.mass(Preprocessor.DEFAULT.toGlyph(augmenter.distort(ink, strokes(1.5), null, null)));
-            double thinner = MnistInk.mass(Preprocessor.DEFAULT.toGlyph(augmenter.distort(ink, strokes(-1), null, null)));
-            double thinnest = MnistInk.mass(Preprocessor.DEFAULT.toGlyph(augmenter.distort(ink, strokes(-8), null, null)));
+            double original = MnistInk.mass(AS_DRAWN.toGlyph(ink));
+            double thicker = MnistInk.mass(AS_DRAWN.toGlyph(augmenter.distort(ink, strokes(1.5), null, null)));
+            double thinner = MnistInk.mass(AS_DRAWN.toGlyph(augmenter.distort(ink, strokes(-1), null, null)));
+            double thinnest = MnistInk.mass(AS_DRAWN.toGlyph(augmenter.distort(ink, strokes(-8), null, null)));
             String masses = "digit " + i + ": " + original + " -> thicker " + thicker + ", thinner " + thinner + ", thinnest " + thinnest;
             assertTrue(thicker > 1.2 * original, masses);
             assertTrue(thinner < 0.85 * original, masses);
@@ -266,7 +269,7 @@ class AugmenterTest {
                 max = Math.max(max, v);
             }
             assertTrue(max > 0.3f, "digit " + i + " kept too little ink: " + out);
-            Glyph glyph = Preprocessor.DEFAULT.toGlyph(out);
+            Glyph glyph = AS_DRAWN.toGlyph(out);
             assertNotEquals(Glyph.blank(), glyph);
         }
     }

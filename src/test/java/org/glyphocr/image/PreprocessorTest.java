@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class PreprocessorTest {
     /** The geometry tests below reason about a glyph that fills the whole frame. */
-    private static final PreprocessSettings FULL_FRAME = PreprocessSettings.builder().fitSize(Glyph.SIZE).build();
+    private static final PreprocessSettings FULL_FRAME = PreprocessSettings.builder().fitSize(Glyph.SIZE).strokeWidth(0).build();
     private static final Preprocessor PRE = new Preprocessor(FULL_FRAME);
 
     private static Glyph glyphOf(BufferedImage image) {

@@ -44,7 +44,7 @@ class StrokeNormalizerTest {
 
     @Test
     void pencilAndMarkerRingsComeOutAlike() {
-        Preprocessor plain = new Preprocessor(PreprocessSettings.DEFAULT);
+        Preprocessor plain = new Preprocessor(PreprocessSettings.builder().strokeWidth(0).build());
         Preprocessor normalized = new Preprocessor(PreprocessSettings.builder().strokeWidth(2).build());
         double thinPlain = inkOf(plain.process(ring(3)).orElseThrow());
         double thickPlain = inkOf(plain.process(ring(24)).orElseThrow());
