@@ -17,7 +17,7 @@ import java.util.Map;
  * @param epochsDone epochs finished (undone ones included)
  * @param baseLearningRate the rate after halvings, before schedule and batch scaling
  * @param initialLoss the untrained network's loss, the reference after a restart
- * @param lastGoodLoss mean loss of the last good epoch, the reference for divergence
+ * @param referenceLoss the lowest epoch loss since the start or the last restart, the reference for divergence
  * @param goodLosses the mean loss of every good epoch since the start or the last restart
  * @param bestScore best validation accuracy so far (training accuracy without a validation split)
  * @param sinceBest good epochs since the best one
@@ -33,7 +33,7 @@ import java.util.Map;
  * @param best parameters of the best validation epoch, returned at the end
  */
 record Checkpoint(Map<String, String> settings, String dataSha256, int epochsDone, double baseLearningRate,
-                  double momentum, double l2, int halvings, double initialLoss, double lastGoodLoss, List<Double> goodLosses, double bestScore, int sinceBest,
+                  double momentum, double l2, int halvings, double initialLoss, double referenceLoss, List<Double> goodLosses, double bestScore, int sinceBest,
                   double plateauLoss, int sincePlateau, boolean anyGood, long steps, long stepSamples, long stepNanos, double elapsedSeconds,
                   List<EpochRecord> history, float[] batchLosses, SessionState session, Parameters lastGood,
                   Parameters best) {

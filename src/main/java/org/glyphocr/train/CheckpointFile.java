@@ -52,7 +52,7 @@ final class CheckpointFile {
         h.put("l2", c.l2());
         h.put("halvings", c.halvings());
         h.put("initialLoss", c.initialLoss());
-        h.put("lastGoodLoss", c.lastGoodLoss());
+        h.put("referenceLoss", c.referenceLoss());
         ArrayNode good = h.putArray("goodLosses");
         c.goodLosses().forEach(good::add);
         h.put("bestScore", text(c.bestScore()));
@@ -162,7 +162,7 @@ final class CheckpointFile {
             }
             return new Checkpoint(settings, h.path("dataSha256").asText(), h.path("epochsDone").asInt(),
                     h.path("baseLearningRate").asDouble(), h.path("momentum").asDouble(), h.path("l2").asDouble(),
-                    h.path("halvings").asInt(), h.path("initialLoss").asDouble(), h.path("lastGoodLoss").asDouble(), goodLosses, Double.parseDouble(h.path("bestScore").asText()),
+                    h.path("halvings").asInt(), h.path("initialLoss").asDouble(), h.path("referenceLoss").asDouble(), goodLosses, Double.parseDouble(h.path("bestScore").asText()),
                     h.path("sinceBest").asInt(), Double.parseDouble(h.path("plateauLoss").asText()), h.path("sincePlateau").asInt(),
                     h.path("anyGood").asBoolean(), h.path("steps").asLong(),
                     h.path("stepSamples").asLong(), h.path("stepNanos").asLong(), h.path("elapsedSeconds").asDouble(),

@@ -40,9 +40,9 @@ import java.util.concurrent.Future;
  *
  * <p>The learning rate of a step is the base rate, scaled for the batch size ({@link BatchScaling})
  * and by the schedule ({@link LearningRateSchedule}). Adaptive halving is the safety net under
- * both: when an epoch's mean loss rises by more than the tolerance above the last good epoch's (the
- * untrained network's, for the first), or becomes NaN or infinite, or runs at more than twice that
- * reference for a fifth of an epoch, the last good weights are restored and the base rate halved
+ * both: when an epoch's mean loss rises by more than the tolerance above the lowest epoch loss so
+ * far (the untrained network's, at first), or becomes NaN or infinite, or runs at more than twice
+ * that reference for a fifth of an epoch, the last good weights are restored and the base rate halved
  * (and, as configured, momentum and L2); training stops when the rate falls under its floor.
  *
  * <p>Training also stops at {@code maxEpochs}, at the target error, after {@code patience} epochs
@@ -196,7 +196,7 @@ public final class SgdTrainer {
                 Parameters lastGood = initial;
                 Parameters best = initial;
                 double initialLoss = resumed != null ? resumed.initialLoss() : evaluate(session, train).meanLoss();
-                double lastGoodLoss;
+                double referenceLoss;
                 double bestScore = Double.NEGATIVE_INFINITY;
                 int sinceBest = 0;
                 double plateauLoss = Double.POSITIVE_INFINITY;
@@ -207,7 +207,7 @@ public final class SgdTrainer {
                     session.importState(resumed.session());
                     lastGood = resumed.lastGood();
                     best = resumed.best();
-                    lastGoodLoss = resumed.lastGoodLoss();
+                    referenceLoss = resumed.referenceLoss();
                     bestScore = resumed.bestScore();
                     sinceBest = resumed.sinceBest();
                     plateauLoss = resumed.plateauLoss();
@@ -226,7 +226,7 @@ public final class SgdTrainer {
                     batchLosses = Arrays.copyOf(resumed.batchLosses(), Math.max(1024, resumed.batchLosses().length * 2));
                     firstEpoch = resumed.epochsDone() + 1;
                 } else {
-                    lastGoodLoss = initialLoss;
+                    referenceLoss = initialLoss;
                 }
                 listener.onStart(backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
                         + config.towerMode().id() + ")" : ""), train.size(), validation.size(), test.size(), firstEpoch - 1);
@@ -235,9 +235,9 @@ public final class SgdTrainer {
                 // schedule. Halvings are bounded by the rate's floor, so the loop ends.
                 for (int epoch = firstEpoch; goodEpochs() < config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    EpochOutcome outcome = runEpoch(session, epoch, goodEpochs() + 1, epochInputs.inputs(epoch), lastGoodLoss);
+                    EpochOutcome outcome = runEpoch(session, epoch, goodEpochs() + 1, epochInputs.inputs(epoch), referenceLoss);
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    String divergence = outcome.divergence != null ? outcome.divergence : divergence(outcome, lastGoodLoss);
+                    String divergence = outcome.divergence != null ? outcome.divergence : divergence(outcome, referenceLoss);
                     boolean stop = false;
                     if (divergence != null) {
                         history.add(new EpochRecord(epoch, steps, outcome.meanLoss, outcome.accuracy, Double.NaN, outcome.lastRate, true, seconds));
@@ -246,7 +246,7 @@ public final class SgdTrainer {
                             // The few epochs run so far were at a rate now found unstable: they are more
                             // likely to have saturated units than to have made progress. Start over.
                             lastGood = initial;
-                            lastGoodLoss = initialLoss;
+                            referenceLoss = initialLoss;
                             best = initial;
                             bestScore = Double.NEGATIVE_INFINITY;
                             sinceBest = 0;
@@ -273,7 +273,7 @@ public final class SgdTrainer {
                         anyGood = true;
                         if (session instanceof TowerSession towers) towers.synchronize();
                         lastGood = session.parameters();
-                        lastGoodLoss = outcome.meanLoss;
+                        referenceLoss = Math.min(referenceLoss, outcome.meanLoss);
                         goodLosses.add(outcome.meanLoss);
                         double validationAccuracy = validation.size() > 0 ? evaluate(session, validation).accuracy() : Double.NaN;
                         history.add(new EpochRecord(epoch, steps, outcome.meanLoss, outcome.accuracy, validationAccuracy,
@@ -309,7 +309,7 @@ public final class SgdTrainer {
                     }
                     if (checkpointing != null) {
                         CheckpointFile.write(new Checkpoint(config.toMap(), train.sha256(), epoch, baseLearningRate, momentum, l2,
-                                halvings, initialLoss, lastGoodLoss, goodLosses, bestScore, sinceBest, plateauLoss, sincePlateau, anyGood, steps, stepSamples, stepNanos,
+                                halvings, initialLoss, referenceLoss, goodLosses, bestScore, sinceBest, plateauLoss, sincePlateau, anyGood, steps, stepSamples, stepNanos,
                                 previousSeconds + (System.nanoTime() - start) / 1e9, history,
                                 Arrays.copyOf(batchLosses, (int) steps), session.exportState(), lastGood, best), checkpointing.file());
                     }
@@ -350,14 +350,20 @@ public final class SgdTrainer {
             }
         }
 
-        /** Why an epoch counts as diverged, or null if it does not. */
-        private String divergence(EpochOutcome outcome, double lastGoodLoss) {
+        /**
+         * Why an epoch counts as diverged, or null if it does not.
+         *
+         * @param referenceLoss the lowest epoch loss since training began or last restarted (the
+         *     untrained network's, at first): measuring against the lowest, not the last, also
+         *     catches a loss that creeps up a little every epoch at a rate too large to settle
+         */
+        private String divergence(EpochOutcome outcome, double referenceLoss) {
             if (!Double.isFinite(outcome.meanLoss)) {
                 return "loss is " + outcome.meanLoss + " at batch " + outcome.batches + " (learningRate=" + format(outcome.lastRate) + ")";
             }
-            if (outcome.meanLoss > lastGoodLoss * (1 + config.divergenceTolerance())) {
-                return String.format(Locale.ROOT, "loss %.4g rose more than %.0f%% above %.4g (learningRate=%s)",
-                        outcome.meanLoss, config.divergenceTolerance() * 100, lastGoodLoss, format(outcome.lastRate));
+            if (outcome.meanLoss > referenceLoss * (1 + config.divergenceTolerance())) {
+                return String.format(Locale.ROOT, "loss %.4g rose more than %.0f%% above the lowest so far, %.4g (learningRate=%s)",
+                        outcome.meanLoss, config.divergenceTolerance() * 100, referenceLoss, format(outcome.lastRate));
             }
             return null;
         }
