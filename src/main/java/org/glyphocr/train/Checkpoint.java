@@ -17,7 +17,7 @@ import java.util.Map;
  * @param epochsDone epochs finished (undone ones included)
  * @param baseLearningRate the rate after halvings, before schedule and batch scaling
  * @param initialLoss the untrained network's loss, the reference after a restart
- * @param referenceLoss the lowest epoch loss since the start or the last restart, the reference for divergence
+ * @param referenceLoss the lowest epoch loss since the last halving, the reference for divergence
  * @param goodLosses the mean loss of every good epoch since the start or the last restart
  * @param bestScore best validation accuracy so far (training accuracy without a validation split)
  * @param sinceBest good epochs since the best one

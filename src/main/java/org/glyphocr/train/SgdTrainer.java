@@ -40,8 +40,8 @@ import java.util.concurrent.Future;
  *
  * <p>The learning rate of a step is the base rate, scaled for the batch size ({@link BatchScaling})
  * and by the schedule ({@link LearningRateSchedule}). Adaptive halving is the safety net under
- * both: when an epoch's mean loss rises by more than the tolerance above the lowest epoch loss so
- * far (the untrained network's, at first), or becomes NaN or infinite, or runs at more than twice
+ * both: when an epoch's mean loss rises by more than the tolerance above the lowest epoch loss
+ * since the last halving (the untrained network's, at first), or becomes NaN or infinite, or runs at more than twice
  * that reference for a fifth of an epoch, the last good weights are restored and the base rate halved
  * (and, as configured, momentum and L2); training stops when the rate falls under its floor.
  *
@@ -256,6 +256,9 @@ public final class SgdTrainer {
                             divergence += "; restarting from the initial weights";
                         }
                         session.setParameters(lastGood);
+                        // The reference starts again from where training resumes, so an old lucky low
+                        // does not set off a cascade of halvings at the new rate.
+                        referenceLoss = goodLosses.isEmpty() ? initialLoss : goodLosses.get(goodLosses.size() - 1);
                         baseLearningRate /= 2;
                         if (config.halveMomentum()) momentum /= 2;
                         if (config.halveL2()) l2 /= 2;
@@ -353,16 +356,16 @@ public final class SgdTrainer {
         /**
          * Why an epoch counts as diverged, or null if it does not.
          *
-         * @param referenceLoss the lowest epoch loss since training began or last restarted (the
-         *     untrained network's, at first): measuring against the lowest, not the last, also
-         *     catches a loss that creeps up a little every epoch at a rate too large to settle
+         * @param referenceLoss the lowest epoch loss since the last halving (the untrained network's,
+         *     at first): measuring against the lowest, not the last, also catches a loss that creeps
+         *     up a little every epoch at a rate too large to settle
          */
         private String divergence(EpochOutcome outcome, double referenceLoss) {
             if (!Double.isFinite(outcome.meanLoss)) {
                 return "loss is " + outcome.meanLoss + " at batch " + outcome.batches + " (learningRate=" + format(outcome.lastRate) + ")";
             }
             if (outcome.meanLoss > referenceLoss * (1 + config.divergenceTolerance())) {
-                return String.format(Locale.ROOT, "loss %.4g rose more than %.0f%% above the lowest so far, %.4g (learningRate=%s)",
+                return String.format(Locale.ROOT, "loss %.4g rose more than %.0f%% above the lowest since the last halving, %.4g (learningRate=%s)",
                         outcome.meanLoss, config.divergenceTolerance() * 100, referenceLoss, format(outcome.lastRate));
             }
             return null;

@@ -501,8 +501,9 @@ public final class TrainerConfig {
         }
 
         /**
-         * Adaptive halving triggers when an epoch's mean loss exceeds the lowest epoch loss so far
-         * (the untrained network's, at first) by more than this fraction, or is NaN/infinite;
+         * Adaptive halving triggers when an epoch's mean loss exceeds the lowest epoch loss since the
+         * last halving (the untrained network's, at first) by more than this fraction, or is
+         * NaN/infinite;
          * default 0.1.
          */
         public Builder divergenceTolerance(double tolerance) {
