@@ -246,7 +246,6 @@ public final class SgdTrainer {
                             // The few epochs run so far were at a rate now found unstable: they are more
                             // likely to have saturated units than to have made progress. Start over.
                             lastGood = initial;
-                            referenceLoss = initialLoss;
                             best = initial;
                             bestScore = Double.NEGATIVE_INFINITY;
                             sinceBest = 0;
@@ -311,10 +310,11 @@ public final class SgdTrainer {
                         }
                     }
                     if (checkpointing != null) {
+                        double elapsed = previousSeconds + (System.nanoTime() - start) / 1e9;
                         CheckpointFile.write(new Checkpoint(config.toMap(), train.sha256(), epoch, baseLearningRate, momentum, l2,
-                                halvings, initialLoss, referenceLoss, goodLosses, bestScore, sinceBest, plateauLoss, sincePlateau, anyGood, steps, stepSamples, stepNanos,
-                                previousSeconds + (System.nanoTime() - start) / 1e9, history,
-                                Arrays.copyOf(batchLosses, (int) steps), session.exportState(), lastGood, best), checkpointing.file());
+                                halvings, initialLoss, referenceLoss, goodLosses, bestScore, sinceBest, plateauLoss, sincePlateau,
+                                anyGood, steps, stepSamples, stepNanos, elapsed, history, Arrays.copyOf(batchLosses, (int) steps),
+                                session.exportState(), lastGood, best), checkpointing.file());
                     }
                     if (stop) break;
                 }
