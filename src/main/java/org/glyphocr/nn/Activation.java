@@ -8,9 +8,10 @@ package org.glyphocr.nn;
  * {@link #SOFTMAX} couples the units of a row and is only allowed on the output layer, where its
  * derivative is folded into the {@link Loss}.
  *
- * <p>{@code exp} and {@code tanh} come from {@link StrictMath}, whose results are the same on
- * every machine ({@link Math}'s may differ in the last bit between processors), so that the same
- * seed trains the same model everywhere. They cost little next to the matrix products.
+ * <p>In float32, {@code exp}, {@code tanh} and the sigmoid come from {@link FloatMath}, whose results
+ * are the same on every machine ({@link Math}'s may differ in the last bit between processors), so
+ * that the same seed trains the same model everywhere, and which costs little next to the matrix
+ * products. The double-precision reference ({@link #value(double)}) uses {@link StrictMath}.
  */
 public enum Activation {
     /** {@code 1 / (1 + e^-z)}; the default, as in the original design. */
@@ -31,10 +32,10 @@ public enum Activation {
         int n = rows * cols;
         switch (this) {
             case SIGMOID -> {
-                for (int i = 0; i < n; i++) values[i] = (float) (1.0 / (1.0 + StrictMath.exp(-values[i])));
+                for (int i = 0; i < n; i++) values[i] = FloatMath.sigmoid(values[i]);
             }
             case TANH -> {
-                for (int i = 0; i < n; i++) values[i] = (float) StrictMath.tanh(values[i]);
+                for (int i = 0; i < n; i++) values[i] = FloatMath.tanh(values[i]);
             }
             case RELU -> {
                 for (int i = 0; i < n; i++) values[i] = Math.max(0f, values[i]);
@@ -50,7 +51,7 @@ public enum Activation {
         for (int j = 0; j < cols; j++) max = Math.max(max, values[offset + j]);
         double sum = 0;
         for (int j = 0; j < cols; j++) {
-            float e = (float) StrictMath.exp(values[offset + j] - max);
+            float e = FloatMath.exp(values[offset + j] - max);
             values[offset + j] = e;
             sum += e;
         }

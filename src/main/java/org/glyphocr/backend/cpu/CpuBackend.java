@@ -7,7 +7,9 @@ import org.glyphocr.nn.Parameters;
 
 /**
  * Runs networks on the CPU in float32, one thread per session or predictor call, with
- * {@link FloatGemm}'s row-major matrix products in plain Java. Works everywhere the JVM does.
+ * {@link Gemm}'s row-major matrix products in Java: SIMD through the Vector API where the
+ * {@code jdk.incubator.vector} module is present, plain Java elsewhere, with the same results.
+ * Works everywhere the JVM does.
  */
 public final class CpuBackend implements Backend {
     @Override
@@ -17,7 +19,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "cpu (Java GEMM, float32, 1 thread)";
+        return "cpu (" + Gemm.kernelName() + ", float32, 1 thread)";
     }
 
     @Override

@@ -26,10 +26,16 @@ final class CpuTrainingSession implements TrainingSession {
     private final float[][] activations;
     private final float[][] deltas;
     private final double[] lossAndCorrect = new double[2];
-    private final FloatGemm gemm = new FloatGemm();
+    private final Gemm gemm;
     private final DenseMath.Weights forwardWeights;
 
     CpuTrainingSession(Parameters initial, int maxBatchSize) {
+        this(initial, maxBatchSize, Gemm.create());
+    }
+
+    /** A session whose products use {@code gemm}, for tests that hold the two implementations to the same bits. */
+    CpuTrainingSession(Parameters initial, int maxBatchSize, Gemm gemm) {
+        this.gemm = gemm;
         if (maxBatchSize < 1) throw new IllegalArgumentException("maxBatchSize must be >= 1, was " + maxBatchSize);
         this.arch = initial.architecture();
         this.maxBatch = maxBatchSize;

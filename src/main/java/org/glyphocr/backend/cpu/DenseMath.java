@@ -6,8 +6,8 @@ import org.glyphocr.nn.Loss;
 
 /**
  * The forward and backward passes of a dense network on row-major float32 batches, with
- * {@link FloatGemm}'s matrix products. Stateless; callers own every buffer, including the
- * {@code FloatGemm} workspace.
+ * {@link Gemm}'s matrix products. Stateless; callers own every buffer, including the
+ * {@code Gemm} workspace.
  */
 final class DenseMath {
     private DenseMath() {
@@ -16,7 +16,7 @@ final class DenseMath {
     /** Layer {@code l}'s weights, as the forward pass multiplies by them. */
     interface Weights {
         /** {@code out = in·W_l} for {@code count} rows; {@code in} not modified, {@code out} modified. */
-        void multiply(FloatGemm gemm, int l, float[] in, int count, float[] out);
+        void multiply(Gemm gemm, int l, float[] in, int count, float[] out);
     }
 
     /** Weights that change between calls, packed on the fly: {@code weights[l]} is {@code fanIn × units}. */
@@ -25,7 +25,7 @@ final class DenseMath {
     }
 
     /** Weights packed once, for a predictor whose parameters never change. */
-    static Weights packed(FloatGemm.Packed[] weights) {
+    static Weights packed(Gemm.Packed[] weights) {
         return (gemm, l, in, count, out) -> gemm.mult(count, in, weights[l], out);
     }
 
@@ -35,13 +35,18 @@ final class DenseMath {
      * @param activations {@code [0]} holds the input batch (not modified); {@code [1..L]} receive the
      *     layers' outputs (modified), each with at least {@code count × units} values
      */
-    static void forward(Architecture arch, Weights weights, float[][] biases, float[][] activations, int count, FloatGemm gemm) {
+    static void forward(Architecture arch, Weights weights, float[][] biases, float[][] activations, int count, Gemm gemm) {
         for (int l = 0; l < arch.layerCount(); l++) {
             int units = arch.layers().get(l).units();
             float[] out = activations[l + 1];
             weights.multiply(gemm, l, activations[l], count, out);
-            addBias(out, biases[l], count, units);
-            arch.layers().get(l).activation().apply(out, count, units);
+            Activation activation = arch.layers().get(l).activation();
+            if (gemm.simd()) {
+                VectorMath.biasAndActivate(out, biases[l], count, units, activation);
+            } else {
+                addBias(out, biases[l], count, units);
+                activation.apply(out, count, units);
+            }
         }
     }
 
@@ -53,7 +58,7 @@ final class DenseMath {
      * @param outputs row-major {@code count × outputSize}; modified
      */
     static void forwardInChunks(Architecture arch, Weights weights, float[][] biases, float[][] activations,
-                                float[] inputs, int count, float[] outputs, FloatGemm gemm) {
+                                float[] inputs, int count, float[] outputs, Gemm gemm) {
         int in = arch.inputSize();
         int out = arch.outputSize();
         int chunk = activations[0].length / in;
@@ -109,7 +114,7 @@ final class DenseMath {
      * @param gradBiases receive {@code units} per layer; modified
      */
     static void backward(Architecture arch, float[][] weights, float[][] activations, float[][] deltas,
-                         int count, double l2, float[][] gradWeights, float[][] gradBiases, FloatGemm gemm) {
+                         int count, double l2, float[][] gradWeights, float[][] gradBiases, Gemm gemm) {
         for (int l = arch.layerCount() - 1; l >= 0; l--) {
             int units = arch.layers().get(l).units();
             int fanIn = arch.fanIn(l);

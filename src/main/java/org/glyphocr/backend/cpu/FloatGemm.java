@@ -3,19 +3,14 @@ package org.glyphocr.backend.cpu;
 import java.util.Arrays;
 
 /**
- * Row-major float32 matrix products in plain Java, shaped so that HotSpot's C2 compiler
- * vectorises the inner loop: {@code C = A·B}, {@code C = Aᵀ·B} and {@code C = A·Bᵀ}.
- *
- * <p>An instance is a workspace: it owns the packed panel and the accumulator rows, grows them on
- * first use and then allocates nothing. It is not thread-safe; give each thread its own. Output
- * arrays must not overlap the inputs.
+ * {@link Gemm} in plain Java, shaped so that HotSpot's C2 compiler vectorises the inner loop; the
+ * fallback where the Vector API is absent, with the same results as {@link VectorGemm}.
  *
  * <h2>How it is fast</h2>
  * Every product is reduced to one loop nest: {@code R} accumulator rows of width {@code W}, each
  * {@code acc[r][j] += Σ_q α(r,q)·panel[q][j]} over a depth {@code D}. The innermost loop runs over
- * contiguous {@code j} and adds {@value #GROUP} products at a time,
- * {@code acc[j] += x1·p1[j] + x2·p2[j] + x3·p3[j] + x4·p4[j]}: one load and one store of the
- * accumulator per four multiply-adds. Three things about C2 (JDK 17) shape this:
+ * contiguous {@code j} and chains {@value #GROUP} fused multiply-adds at a time: one load and one
+ * store of the accumulator per four of them. Three things about C2 (JDK 17) shape this:
  * <ul>
  *   <li>It vectorises a loop only when every array in it is indexed by the same expression, so the
  *       accumulator and each panel row are separate {@code float[]} indexed from 0, never slices of
@@ -32,24 +27,15 @@ import java.util.Arrays;
  * stay in L2, and {@value #ROW_BLOCK} accumulator rows reuse each group of panel rows from L1. When
  * {@code C}'s rows are short (a 10-unit output layer) and its columns are longer, the product
  * accumulates {@code Cᵀ} instead, so that the inner loop is not 10 wide.
- *
- * <h2>Results</h2>
- * Element {@code c[i][j]} is always the same float: starting from 0, the products
- * {@code a[i][q]·b[q][j]} for {@code q = 0, 1, …} are added in groups of {@value #GROUP} (the last
- * group may be shorter), each group summed left to right before it is added. The order depends
- * only on the depth, never on the blocking, the orientation, whether {@code B} was packed in
- * advance, or timing; and Java float arithmetic is the same on every machine. So the same inputs
- * give the same bits everywhere. There is no fused multiply-add, which would be slow, not merely
- * different, on processors without it.
  */
-final class FloatGemm {
-    /** Products added per pass over an accumulator row; part of the result's definition. */
+final class FloatGemm extends Gemm {
+    /** Multiply-adds chained per pass over an accumulator row. */
     static final int GROUP = 4;
     /** Accumulator rows that share each group of panel rows while it is in L1. */
     private static final int ROW_BLOCK = 8;
     /** Panel width: columns of the accumulated matrix per block. */
     static final int COL_BLOCK = 512;
-    /** Panel depth; a multiple of {@link #GROUP}, so that blocking never changes the grouping. */
+    /** Panel depth. */
     static final int DEPTH_BLOCK = 256;
     /** Narrower rows go through a separate copy of the kernel, so that they never shape its compilation. */
     static final int MIN_VECTOR_WIDTH = 16;
@@ -64,31 +50,20 @@ final class FloatGemm {
     private final float[][] acc = new float[ROW_BLOCK][];
 
     /**
-     * Weights packed once for repeated {@link #mult(int, float[], Packed, float[])} calls: the rows of
-     * a {@code k × n} matrix {@code B}, split into blocks of {@link #COL_BLOCK} columns. Immutable.
+     * {@code B} packed: its rows split into blocks of {@link #COL_BLOCK} columns ({@code blocks[c][q]}
+     * holds row {@code q}, columns {@code c·COL_BLOCK …}), and {@code B} itself, row-major, for
+     * products that use the other orientation.
      */
-    static final class Packed {
-        final int k;
-        final int n;
-        /** {@code blocks[c][q]} holds row {@code q}, columns {@code c·COL_BLOCK …}. */
-        final float[][][] blocks;
-        /** {@code B} itself, row-major, for products that use the other orientation. */
-        final float[] rowMajor;
-
-        private Packed(int k, int n, float[][][] blocks, float[] rowMajor) {
-            this.k = k;
-            this.n = n;
-            this.blocks = blocks;
-            this.rowMajor = rowMajor;
-        }
+    private record PackedRows(int k, int n, float[][][] blocks, float[] rowMajor) implements Packed {
     }
 
-    /**
-     * Packs {@code B} for {@link #mult(int, float[], Packed, float[])}.
-     *
-     * @param b row-major {@code k × n}; not modified, and copied, so later changes to it are not seen
-     */
-    static Packed pack(int k, int n, float[] b) {
+    @Override
+    boolean simd() {
+        return false;
+    }
+
+    @Override
+    Packed pack(int k, int n, float[] b) {
         checkShape("B", b, k, n);
         int blockCount = (n + COL_BLOCK - 1) / COL_BLOCK;
         float[][][] blocks = new float[blockCount][k][];
@@ -97,16 +72,10 @@ final class FloatGemm {
             int w = Math.min(COL_BLOCK, n - col0);
             for (int q = 0; q < k; q++) blocks[c][q] = Arrays.copyOfRange(b, q * n + col0, q * n + col0 + w);
         }
-        return new Packed(k, n, blocks, Arrays.copyOf(b, k * n));
+        return new PackedRows(k, n, blocks, Arrays.copyOf(b, k * n));
     }
 
-    /**
-     * {@code C = A·B}.
-     *
-     * @param a row-major {@code m × k}; not modified
-     * @param b row-major {@code k × n}; not modified
-     * @param c row-major {@code m × n}; modified
-     */
+    @Override
     void mult(int m, int k, int n, float[] a, float[] b, float[] c) {
         checkShape("A", a, m, k);
         checkShape("B", b, k, n);
@@ -120,14 +89,9 @@ final class FloatGemm {
         }
     }
 
-    /**
-     * {@code C = A·B} with {@code B} packed in advance; the same bits as {@link #mult(int, int, int,
-     * float[], float[], float[])}.
-     *
-     * @param a row-major {@code m × b.k}; not modified
-     * @param c row-major {@code m × b.n}; modified
-     */
-    void mult(int m, float[] a, Packed b, float[] c) {
+    @Override
+    void mult(int m, float[] a, Packed packed, float[] c) {
+        PackedRows b = (PackedRows) packed;
         checkShape("A", a, m, b.k);
         checkShape("C", c, m, b.n);
         if (keepsOrientation(b.n, m)) {
@@ -137,13 +101,7 @@ final class FloatGemm {
         }
     }
 
-    /**
-     * {@code C = Aᵀ·B}, as for weight gradients ({@code A} the layer's inputs, {@code B} its deltas).
-     *
-     * @param a row-major {@code m × k}; not modified
-     * @param b row-major {@code m × n}; not modified
-     * @param c row-major {@code k × n}; modified
-     */
+    @Override
     void multTransA(int m, int k, int n, float[] a, float[] b, float[] c) {
         checkShape("A", a, m, k);
         checkShape("B", b, m, n);
@@ -157,13 +115,7 @@ final class FloatGemm {
         }
     }
 
-    /**
-     * {@code C = A·Bᵀ}, as for back-propagated deltas ({@code A} the deltas, {@code B} the weights).
-     *
-     * @param a row-major {@code m × n}; not modified
-     * @param b row-major {@code k × n}; not modified
-     * @param c row-major {@code m × k}; modified
-     */
+    @Override
     void multTransB(int m, int n, int k, float[] a, float[] b, float[] c) {
         checkShape("A", a, m, n);
         checkShape("B", b, k, n);
@@ -180,13 +132,6 @@ final class FloatGemm {
     /** Whether to accumulate {@code C} itself, whose rows are {@code width} long, rather than {@code Cᵀ}. */
     private static boolean keepsOrientation(int width, int transposedWidth) {
         return width >= WIDE || width >= transposedWidth;
-    }
-
-    private static void checkShape(String name, float[] x, int rows, int cols) {
-        if (rows < 0 || cols < 0) throw new IllegalArgumentException(name + " must have non-negative dimensions, was " + rows + " × " + cols);
-        if (x.length < (long) rows * cols) {
-            throw new IllegalArgumentException(name + " holds " + x.length + " values, needs " + rows + " × " + cols);
-        }
     }
 
     /**
@@ -332,19 +277,19 @@ final class FloatGemm {
 
     private static void addGroup(float[] acc, float[] p1, float[] p2, float[] p3, float[] p4,
                                  float x1, float x2, float x3, float x4, int w) {
-        for (int j = 0; j < w; j++) acc[j] += x1 * p1[j] + x2 * p2[j] + x3 * p3[j] + x4 * p4[j];
+        for (int j = 0; j < w; j++) acc[j] = Math.fma(x4, p4[j], Math.fma(x3, p3[j], Math.fma(x2, p2[j], Math.fma(x1, p1[j], acc[j]))));
     }
 
     private static void addThree(float[] acc, float[] p1, float[] p2, float[] p3, float x1, float x2, float x3, int w) {
-        for (int j = 0; j < w; j++) acc[j] += x1 * p1[j] + x2 * p2[j] + x3 * p3[j];
+        for (int j = 0; j < w; j++) acc[j] = Math.fma(x3, p3[j], Math.fma(x2, p2[j], Math.fma(x1, p1[j], acc[j])));
     }
 
     private static void addTwo(float[] acc, float[] p1, float[] p2, float x1, float x2, int w) {
-        for (int j = 0; j < w; j++) acc[j] += x1 * p1[j] + x2 * p2[j];
+        for (int j = 0; j < w; j++) acc[j] = Math.fma(x2, p2[j], Math.fma(x1, p1[j], acc[j]));
     }
 
     private static void addOne(float[] acc, float[] p1, float x1, int w) {
-        for (int j = 0; j < w; j++) acc[j] += x1 * p1[j];
+        for (int j = 0; j < w; j++) acc[j] = Math.fma(x1, p1[j], acc[j]);
     }
 
     /**
@@ -367,19 +312,19 @@ final class FloatGemm {
                 float[] p2 = p[p0 + g + 1];
                 float[] p3 = p[p0 + g + 2];
                 float[] p4 = p[p0 + g + 3];
-                for (int j = 0; j < w; j++) row[j] += x1 * p1[j] + x2 * p2[j] + x3 * p3[j] + x4 * p4[j];
+                for (int j = 0; j < w; j++) row[j] = Math.fma(x4, p4[j], Math.fma(x3, p3[j], Math.fma(x2, p2[j], Math.fma(x1, p1[j], row[j]))));
             }
             int left = kc - full;
             if (left == 1) {
                 float x1 = alpha[a];
                 float[] p1 = p[p0 + full];
-                for (int j = 0; j < w; j++) row[j] += x1 * p1[j];
+                for (int j = 0; j < w; j++) row[j] = Math.fma(x1, p1[j], row[j]);
             } else if (left == 2) {
                 float x1 = alpha[a];
                 float x2 = alpha[a + depthStride];
                 float[] p1 = p[p0 + full];
                 float[] p2 = p[p0 + full + 1];
-                for (int j = 0; j < w; j++) row[j] += x1 * p1[j] + x2 * p2[j];
+                for (int j = 0; j < w; j++) row[j] = Math.fma(x2, p2[j], Math.fma(x1, p1[j], row[j]));
             } else if (left == 3) {
                 float x1 = alpha[a];
                 float x2 = alpha[a + depthStride];
@@ -387,7 +332,7 @@ final class FloatGemm {
                 float[] p1 = p[p0 + full];
                 float[] p2 = p[p0 + full + 1];
                 float[] p3 = p[p0 + full + 2];
-                for (int j = 0; j < w; j++) row[j] += x1 * p1[j] + x2 * p2[j] + x3 * p3[j];
+                for (int j = 0; j < w; j++) row[j] = Math.fma(x3, p3[j], Math.fma(x2, p2[j], Math.fma(x1, p1[j], row[j])));
             }
         }
     }

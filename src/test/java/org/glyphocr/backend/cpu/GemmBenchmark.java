@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Measures {@link FloatGemm} against EJML's {@code CommonOps_FDRM} side by side in one JVM: for each
- * shape, timed rounds alternate between the two (the order flips every round), and the table shows
- * the median GFLOP/s of each. Not a test; run it with {@code mvn -Pbench -o test-compile exec:exec}
+ * Measures {@link FloatGemm} and {@link VectorGemm} against EJML's {@code CommonOps_FDRM} side by side
+ * in one JVM: for each shape, timed rounds alternate between the three (the order rotates every
+ * round), and the table shows the median GFLOP/s of each. Not a test; run it with {@code mvn -Pbench -o test-compile exec:exec}
  * (see the {@code bench} profile in {@code pom.xml}), optionally with {@code -Dbench.args="ROUNDS
  * MILLIS"} (default 15 rounds of about 40 ms each).
  */
@@ -68,9 +68,10 @@ public final class GemmBenchmark {
                 new Shape(Op.ATB, 1024, 1024, 1024, "square"),
                 new Shape(Op.ABT, 1024, 1024, 1024, "square"));
 
-        FloatGemm gemm = new FloatGemm();
+        FloatGemm scalar = new FloatGemm();
+        VectorGemm vector = new VectorGemm();
         List<Kernel[]> kernels = new ArrayList<>();
-        for (Shape s : shapes) kernels.add(kernelsFor(s, gemm));
+        for (Shape s : shapes) kernels.add(kernelsFor(s, scalar, vector));
 
         // Warm up every kernel on every shape first, so that each compiles with the mix of sizes it serves.
         for (int warm = 0; warm < 3; warm++) {
@@ -78,20 +79,22 @@ public final class GemmBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s %s, %d rounds of ~%d ms per implementation and shape, median GFLOP/s%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, roundNanos / 1_000_000);
-        System.out.printf(Locale.ROOT, "%-36s %8s %8s %7s  %s%n", "product", "EJML", "FloatGemm", "speedup", "");
+        System.out.printf(Locale.ROOT, "%-36s %8s %9s %10s %7s  %s%n", "product", "EJML", "FloatGemm", "VectorGemm", "vs EJML", "");
         for (int s = 0; s < shapes.size(); s++) {
             Shape shape = shapes.get(s);
-            Kernel[] pair = kernels.get(s);
-            double[][] gflops = new double[2][rounds];
+            Kernel[] three = kernels.get(s);
+            double[][] gflops = new double[three.length][rounds];
             for (int r = 0; r < rounds; r++) {
-                for (int i = 0; i < 2; i++) {
-                    int which = (r % 2 == 0) ? i : 1 - i;
-                    gflops[which][r] = shape.flops() / time(pair[which], roundNanos);
+                for (int i = 0; i < three.length; i++) {
+                    int which = (i + r) % three.length;
+                    gflops[which][r] = shape.flops() / time(three[which], roundNanos);
                 }
             }
             double ejml = median(gflops[0]);
-            double ours = median(gflops[1]);
-            System.out.printf(Locale.ROOT, "%-36s %8.2f %8.2f %6.1fx  %s%n", shape.label(), ejml, ours, ours / ejml, shape.note());
+            double scalarRate = median(gflops[1]);
+            double vectorRate = median(gflops[2]);
+            System.out.printf(Locale.ROOT, "%-36s %8.2f %9.2f %10.2f %6.1fx  %s%n", shape.label(), ejml, scalarRate, vectorRate,
+                    vectorRate / ejml, shape.note());
         }
     }
 
@@ -122,8 +125,18 @@ public final class GemmBenchmark {
         return x;
     }
 
-    /** {EJML, FloatGemm} for one shape; each checks itself against the other once, before timing. */
-    private static Kernel[] kernelsFor(Shape s, FloatGemm gemm) {
+    /** {EJML, then each of {@code gemms}} for one shape; each checks itself against EJML once, before timing. */
+    private static Kernel[] kernelsFor(Shape s, Gemm... gemms) {
+        Kernel[] kernels = new Kernel[gemms.length + 1];
+        for (int g = 0; g < gemms.length; g++) {
+            Kernel[] pair = kernelsFor(s, gemms[g]);
+            kernels[0] = pair[0];
+            kernels[g + 1] = pair[1];
+        }
+        return kernels;
+    }
+
+    private static Kernel[] kernelsFor(Shape s, Gemm gemm) {
         int m = s.m();
         int k = s.k();
         int n = s.n();
@@ -141,7 +154,7 @@ public final class GemmBenchmark {
                 if (s.op() == Op.AB) {
                     ours = () -> gemm.mult(m, k, n, a.data, b.data, c2);
                 } else {
-                    FloatGemm.Packed packed = FloatGemm.pack(k, n, b.data);
+                    Gemm.Packed packed = gemm.pack(k, n, b.data);
                     ours = () -> gemm.mult(m, a.data, packed, c2);
                 }
                 expected = c.data;

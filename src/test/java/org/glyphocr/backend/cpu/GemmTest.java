@@ -1,9 +1,14 @@
 package org.glyphocr.backend.cpu;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,14 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-class FloatGemmTest {
+/** Both {@link Gemm} implementations, against double precision and against the documented bits. */
+class GemmTest {
+    /** Each implementation, fresh workspaces from one supplier. */
+    static Stream<Named<Supplier<Gemm>>> implementations() {
+        return Stream.of(Named.of("FloatGemm", FloatGemm::new), Named.of("VectorGemm", VectorGemm::new));
+    }
+
     /** Allowed error, relative to {@code Σ_q |a_iq·b_qj|}, the scale of the rounding errors a float sum can make. */
     private static final double TOLERANCE = 1e-5;
 
     /**
      * {m, k, n}: for {@code A·B}, A is m×k and B k×n. Edge cases, sizes on both sides of the block
-     * sizes (8 rows, 256 deep, 512 wide, groups of 4), rows narrower than the vector kernel, one
-     * sample, tall and skinny, and the digit network's layers.
+     * sizes (FloatGemm: 8 rows, 256 deep, 512 wide, groups of 4; VectorGemm: tiles of 6 rows and 16 or
+     * 32 columns, 256 deep, 192 rows and 1024 columns per block), rows narrower than the vector
+     * kernel, one sample, tall and skinny, and the digit network's layers.
      */
     private static final int[][] SHAPES = {
             {1, 1, 1}, {1, 1, 7}, {7, 1, 1}, {1, 7, 1}, {2, 3, 5}, {3, 5, 2}, {5, 2, 3},
@@ -26,6 +38,8 @@ class FloatGemmTest {
             {15, 16, 17}, {16, 15, 16}, {17, 17, 15}, {33, 255, 31}, {31, 257, 33}, {32, 259, 40},
             {7, 513, 3}, {3, 514, 7}, {40, 260, 513}, {513, 37, 41}, {600, 3, 2}, {2, 3, 600},
             {1000, 2, 1}, {1, 2, 1000}, {32, 400, 256}, {32, 256, 10}, {256, 256, 10}, {64, 300, 520},
+            {6, 256, 32}, {12, 512, 64}, {5, 10, 130}, {7, 257, 33}, {193, 300, 1025}, {191, 40, 1100},
+            {1, 800, 800}, {3, 19, 129},
     };
 
     private static float[] random(int size, long seed) {
@@ -68,9 +82,10 @@ class FloatGemmTest {
         }
     }
 
-    @Test
-    void multMatchesDoublePrecision() {
-        FloatGemm gemm = new FloatGemm();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void multMatchesDoublePrecision(Supplier<Gemm> implementation) {
+        Gemm gemm = implementation.get();
         for (int[] s : SHAPES) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, 1);
@@ -81,9 +96,10 @@ class FloatGemmTest {
         }
     }
 
-    @Test
-    void multTransAMatchesDoublePrecision() {
-        FloatGemm gemm = new FloatGemm();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void multTransAMatchesDoublePrecision(Supplier<Gemm> implementation) {
+        Gemm gemm = implementation.get();
         for (int[] s : SHAPES) {
             // C (k×n) = Aᵀ·B with A m×k and B m×n: the reduction runs over the m rows.
             int m = s[1], k = s[0], n = s[2];
@@ -95,9 +111,10 @@ class FloatGemmTest {
         }
     }
 
-    @Test
-    void multTransBMatchesDoublePrecision() {
-        FloatGemm gemm = new FloatGemm();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void multTransBMatchesDoublePrecision(Supplier<Gemm> implementation) {
+        Gemm gemm = implementation.get();
         for (int[] s : SHAPES) {
             // C (m×k) = A·Bᵀ with A m×n and B k×n: the reduction runs over the n columns.
             int m = s[0], n = s[1], k = s[2];
@@ -109,30 +126,24 @@ class FloatGemmTest {
         }
     }
 
-    /**
-     * The documented order, written as plainly as possible: products in groups of {@link
-     * FloatGemm#GROUP}, each group summed left to right, then added to the running sum.
-     */
+    /** The documented result, written as plainly as possible: one chain of fused multiply-adds in order of depth. */
     private static float[] documentedOrder(float[] a, float[] b, int m, int k, int n) {
         float[] c = new float[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;
-                for (int q0 = 0; q0 < k; q0 += FloatGemm.GROUP) {
-                    float group = a[i * k + q0] * b[q0 * n + j];
-                    for (int q = q0 + 1; q < Math.min(k, q0 + FloatGemm.GROUP); q++) group += a[i * k + q] * b[q * n + j];
-                    sum += group;
-                }
+                for (int q = 0; q < k; q++) sum = Math.fma(a[i * k + q], b[q * n + j], sum);
                 c[i * n + j] = sum;
             }
         }
         return c;
     }
 
-    @Test
-    void everyProductGivesTheDocumentedSumsBitForBit() {
-        // Whatever the blocking, orientation or packing, each element is the same float.
-        FloatGemm gemm = new FloatGemm();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void everyProductGivesTheDocumentedSumsBitForBit(Supplier<Gemm> implementation) {
+        // Whatever the implementation, blocking, vector width, orientation or packing, each element is the same float.
+        Gemm gemm = implementation.get();
         for (int[] s : SHAPES) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, 7);
@@ -145,7 +156,7 @@ class FloatGemmTest {
             assertArrayEquals(expected, c, "A·B " + shape);
 
             c = output(m * n);
-            gemm.mult(m, a, FloatGemm.pack(k, n, b), c);
+            gemm.mult(m, a, gemm.pack(k, n, b), c);
             assertArrayEquals(expected, c, "A·B, B packed, " + shape);
 
             c = output(m * n);
@@ -164,12 +175,13 @@ class FloatGemmTest {
         }
     }
 
-    @Test
-    void sameInputsGiveSameBitsOnEveryCall() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void sameInputsGiveSameBitsOnEveryCall(Supplier<Gemm> implementation) {
         int m = 70, k = 300, n = 530;
         float[] a = random(m * k, 9);
         float[] b = random(k * n, 10);
-        FloatGemm gemm = new FloatGemm();
+        Gemm gemm = implementation.get();
         float[] first = new float[m * n];
         gemm.mult(m, k, n, a, b, first);
         float[] again = output(m * n);
@@ -183,7 +195,7 @@ class FloatGemmTest {
         gemm.mult(m, k, n, a, b, reused);
         assertArrayEquals(first, reused);
         float[] fresh = output(m * n);
-        new FloatGemm().mult(m, k, n, a, b, fresh);
+        implementation.get().mult(m, k, n, a, b, fresh);
         assertArrayEquals(first, fresh);
 
         float[] at = new float[k * n];
@@ -201,39 +213,43 @@ class FloatGemmTest {
         assertArrayEquals(bt, bt2);
     }
 
-    @Test
-    void zeroDepthGivesZeros() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void zeroDepthGivesZeros(Supplier<Gemm> implementation) {
         float[] c = output(6);
-        new FloatGemm().mult(2, 0, 3, new float[0], new float[0], c);
+        implementation.get().mult(2, 0, 3, new float[0], new float[0], c);
         assertArrayEquals(new float[6], c);
     }
 
-    @Test
-    void emptyOutputsLeaveArraysAlone() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void emptyOutputsLeaveArraysAlone(Supplier<Gemm> implementation) {
         float[] c = {42f};
-        FloatGemm gemm = new FloatGemm();
+        Gemm gemm = implementation.get();
         gemm.mult(0, 5, 3, new float[0], new float[15], c);
         gemm.multTransA(4, 0, 3, new float[0], new float[12], c);
         gemm.multTransB(3, 4, 0, new float[12], new float[0], c);
         assertEquals(42f, c[0]);
     }
 
-    @Test
-    void outputsOnlyTheirOwnElements() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void outputsOnlyTheirOwnElements(Supplier<Gemm> implementation) {
         // Arrays may be longer than the matrices (a session's buffers are sized for its largest batch).
         int m = 3, k = 5, n = 4;
         float[] a = Arrays.copyOf(random(m * k, 18), m * k + 7);
         float[] b = Arrays.copyOf(random(k * n, 19), k * n + 7);
         float[] c = new float[m * n + 5];
         Arrays.fill(c, 9f);
-        new FloatGemm().mult(m, k, n, a, b, c);
+        implementation.get().mult(m, k, n, a, b, c);
         assertProduct(a, b, c, m, k, n, "A·B in longer arrays");
         for (int i = m * n; i < c.length; i++) assertEquals(9f, c[i], "element " + i + " past the product");
     }
 
-    @Test
-    void shortArraysAreRejectedWithTheirSizes() {
-        FloatGemm gemm = new FloatGemm();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void shortArraysAreRejectedWithTheirSizes(Supplier<Gemm> implementation) {
+        Gemm gemm = implementation.get();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> gemm.mult(2, 3, 4, new float[6], new float[11], new float[8]));
         assertEquals("B holds 11 values, needs 3 × 4", e.getMessage());
@@ -243,18 +259,25 @@ class FloatGemmTest {
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
     }
 
-    @Test
-    void packedWeightsAreACopy() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void packedWeightsAreACopy(Supplier<Gemm> implementation) {
         int k = 3, n = 2;
         float[] b = random(k * n, 20);
-        FloatGemm.Packed packed = FloatGemm.pack(k, n, b);
+        Gemm gemm = implementation.get();
+        Gemm.Packed packed = gemm.pack(k, n, b);
         float[] a = random(2 * k, 21);
         float[] before = new float[2 * n];
-        FloatGemm gemm = new FloatGemm();
         gemm.mult(2, a, packed, before);
         Arrays.fill(b, 0f);
         float[] after = new float[2 * n];
         gemm.mult(2, a, packed, after);
         assertArrayEquals(before, after);
+    }
+
+    @Test
+    void theVectorKernelRunsInTheTests() {
+        // Surefire adds jdk.incubator.vector, so the backend under test is the one users get with it.
+        assertTrue(Gemm.create() instanceof VectorGemm, Gemm.kernelName());
     }
 }
