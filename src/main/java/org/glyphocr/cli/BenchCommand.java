@@ -2,6 +2,12 @@ package org.glyphocr.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.glyphocr.Recognizer;
+import org.glyphocr.backend.Backend;
+import org.glyphocr.backend.Backends;
+import org.glyphocr.backend.Predictor;
+import org.glyphocr.backend.StepSettings;
+import org.glyphocr.backend.TrainingSession;
+import org.glyphocr.backend.cpu.GemmThroughput;
 import org.glyphocr.data.DatasetFolder;
 import org.glyphocr.data.DatasetLoader;
 import org.glyphocr.data.LabeledGlyphs;
@@ -9,112 +15,313 @@ import org.glyphocr.image.Glyph;
 import org.glyphocr.image.ImageDecoder;
 import org.glyphocr.image.Preprocessor;
 import org.glyphocr.model.Model;
+import org.glyphocr.nn.Activation;
+import org.glyphocr.nn.Architecture;
+import org.glyphocr.nn.Parameters;
+import org.glyphocr.train.TowerSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * {@code bench}: recognition throughput on one thread, from image files (read, decode, preprocess,
- * classify) and from preprocessed glyphs (network only). Each figure is the median of several timed
- * rounds after warm-up rounds.
+ * {@code bench}: the speed of training, recognition and the matrix kernel, as the peer scripts in
+ * {@code src/bench} measure PyTorch, OpenCV and scikit-learn, with the same options and JSON keys.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Measures recognition throughput on one thread: from image files (read, decode,",
-                "preprocess, classify, one call per file) and from preprocessed glyphs (network only, in",
-                "batches of --batch; 1 means a loop of single calls). Prints medians over --rounds rounds."})
+        description = {"Measures speed on the CPU with the same work as the peer scripts in src/bench:",
+                "  train  forward + backward + SGD-momentum update of a --shape network over the",
+                "         preprocessed digits of --data, in batches of --batch (warm-up epochs for at",
+                "         least --warmup seconds, then the mean of --epochs epochs)",
+                "  infer  forward passes over the same glyphs in batches of --batch (1 means a loop of",
+                "         single calls); median of --rounds rounds after warm-up",
+                "  gemm   the matrix kernel at 1024x1024x1024",
+                "  files  read + decode + preprocess + classify with --model, one call per file",
+                "With --threads N, training uses N towers (gradients averaged) and the others split",
+                "their work N ways."})
 final class BenchCommand implements Callable<Integer> {
+    enum Part { TRAIN, INFER, GEMM, FILES }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "testdata/mnist-7k", description = "Dataset folder whose images are read (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "testdata/mnist-7k", description = "Dataset folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--files", paramLabel = "N", defaultValue = "2000", description = "Image files per round (default: ${DEFAULT-VALUE}).")
-    int files;
+    @Option(names = "--shape", paramLabel = "I-H-…-O", description = "Network for train and infer, e.g. 400-256-256-10: "
+            + "--activation hidden layers, softmax output. Default: the shape of --model.")
+    String shape;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Glyphs per network call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", description = "Hidden activation for --shape (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Samples per step and glyphs per network call (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed rounds, after 2 warm-up rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Timed training epochs, after warm-up (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3", description = "Least warm-up time of train, in epochs of --data (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed rounds of infer, gemm and files, after 2 warm-up rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--files", paramLabel = "N", defaultValue = "2000", description = "Image files per round of files (default: ${DEFAULT-VALUE}).")
+    int files;
+
+    @Option(names = "--only", paramLabel = "PART", split = ",", description = "Parts to run: train, infer, gemm, files (default: all).")
+    List<String> only;
+
+    @Option(names = "--save-glyphs", paramLabel = "DIR", description = "Write the preprocessed glyphs of --data for the peer scripts "
+            + "(glyphs.f32: N×400 little-endian float32; labels.i32: class indices; files.tsv: class index<TAB>image file) and exit.")
+    Path saveGlyphs;
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
     private static final int WARMUP_ROUNDS = 2;
+    private static final double LEARNING_RATE = 0.05;
+    private static final double MOMENTUM = 0.9;
 
     @Override
     public Integer call() throws Exception {
-        if (files < 1) throw new IllegalArgumentException("--files must be >= 1, was " + files);
-        if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1, was " + batch);
-        if (rounds < 1) throw new IllegalArgumentException("--rounds must be >= 1, was " + rounds);
+        for (var option : List.of(new Object[]{"--batch", batch}, new Object[]{"--threads", threads}, new Object[]{"--epochs", epochs},
+                new Object[]{"--rounds", rounds}, new Object[]{"--files", files})) {
+            if ((int) option[1] < 1) throw new IllegalArgumentException(option[0] + " must be >= 1, was " + option[1]);
+        }
+        EnumSet<Part> parts = parts();
         PrintWriter err = spec.commandLine().getErr();
         Model model = modelOption.load();
-        List<Path> paths = new ArrayList<>();
-        DatasetFolder.scan(data).classes().values().forEach(paths::addAll);
-        paths = paths.subList(0, Math.min(files, paths.size()));
-        LabeledGlyphs glyphs = DatasetLoader.load(data, new Preprocessor(model.preprocessing()), ImageDecoder.DEFAULT).data();
-        double filesPerSecond;
-        double glyphsPerSecond;
-        try (Recognizer recognizer = Recognizer.of(model)) {
-            List<Path> roundFiles = paths;
-            filesPerSecond = median(() -> {
-                for (Path p : roundFiles) recognizer.recognize(p);
-                return roundFiles.size();
-            }, err, "files");
-            float[] inputs = new float[glyphs.size() * Glyph.PIXELS];
-            for (int i = 0; i < glyphs.size(); i++) glyphs.copyInputs(i, inputs, i * Glyph.PIXELS);
-            glyphsPerSecond = median(() -> inferAll(recognizer, inputs, glyphs.size()), err, "glyphs");
-            ObjectNode root = Json.object();
-            root.put("model", modelOption.describe());
-            root.put("backend", recognizer.backend());
-            root.put("threads", 1);
-            root.put("files", paths.size());
-            Json.putNumber(root, "classify_files_per_second", filesPerSecond);
-            root.put("batch", batch);
-            root.put("glyphs", glyphs.size());
-            Json.putNumber(root, "infer_glyphs_per_second", glyphsPerSecond);
-            root.put("rounds", rounds);
-            if (json) {
-                Json.print(spec.commandLine().getOut(), root);
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                out.printf(Locale.ROOT, "backend %s, 1 thread%n", recognizer.backend());
-                out.printf(Locale.ROOT, "classify from files:        %,.0f files/s (%d %s files, decode + preprocess + classify)%n",
-                        filesPerSecond, paths.size(), data);
-                out.printf(Locale.ROOT, "infer preprocessed glyphs:  %,.0f glyphs/s (batch %d)%n", glyphsPerSecond, batch);
+        Preprocessor preprocessor = new Preprocessor(model.preprocessing());
+        LabeledGlyphs glyphs = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT).data();
+        if (saveGlyphs != null) {
+            save(glyphs, saveGlyphs);
+            err.printf(Locale.ROOT, "bench: wrote %d glyphs to %s%n", glyphs.size(), saveGlyphs);
+            return 0;
+        }
+        Architecture arch = shape == null ? model.architecture() : parseShape(shape, Activation.fromId(activation));
+        if (arch.inputSize() != Glyph.PIXELS) throw new IllegalArgumentException("--shape must start with " + Glyph.PIXELS + " inputs, was " + shape);
+        if (arch.outputSize() < glyphs.alphabet().size()) {
+            throw new IllegalArgumentException("--shape has " + arch.outputSize() + " outputs, fewer than the " + glyphs.alphabet().size() + " classes of " + data);
+        }
+        float[] inputs = new float[glyphs.size() * Glyph.PIXELS];
+        int[] targets = new int[glyphs.size()];
+        for (int i = 0; i < glyphs.size(); i++) {
+            glyphs.copyInputs(i, inputs, i * Glyph.PIXELS);
+            targets[i] = glyphs.target(i);
+        }
+        Backend backend = Backends.named("cpu");
+        Parameters parameters = Parameters.initialize(arch, 1);
+
+        ObjectNode root = Json.object();
+        root.put("implementation", "glyph-ocr");
+        root.put("backend", backend.description());
+        root.put("kernel", GemmThroughput.kernel());
+        root.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        root.put("shape", shapeOf(arch));
+        root.put("activation", arch.layers().get(0).activation().id());
+        root.put("batch", batch);
+        root.put("threads", threads);
+        root.put("samples", glyphs.size());
+        if (parts.contains(Part.TRAIN)) {
+            double[] perEpoch = train(backend, parameters, inputs, targets, err);
+            Json.putNumber(root, "train_samples_per_second", mean(perEpoch));
+            root.put("train_epochs", epochs);
+            Json.putNumber(root, "train_accuracy", lastAccuracy);
+        }
+        if (parts.contains(Part.INFER)) {
+            Predictor predictor = backend.predictor(parameters);
+            Json.putNumber(root, "infer_glyphs_per_second",
+                    median(() -> inferAll(predictor, arch, inputs, glyphs.size()), err, "infer glyphs"));
+        }
+        if (parts.contains(Part.GEMM)) {
+            double gflops = GemmThroughput.measure(1024, 1024, 1024, threads, rounds);
+            err.printf(Locale.ROOT, "bench: gemm 1024³ median %.1f GFLOP/s%n", gflops);
+            Json.putNumber(root, "gemm_gflops", gflops);
+        }
+        if (parts.contains(Part.FILES)) {
+            List<Path> paths = new ArrayList<>();
+            DatasetFolder.scan(data).classes().values().forEach(paths::addAll);
+            List<Path> roundFiles = paths.subList(0, Math.min(files, paths.size()));
+            try (Recognizer recognizer = Recognizer.of(model)) {
+                root.put("model", modelOption.describe());
+                root.put("files", roundFiles.size());
+                Json.putNumber(root, "classify_files_per_second", median(() -> classifyAll(recognizer, roundFiles), err, "classify files"));
+            }
+        }
+        root.put("rounds", rounds);
+        if (json) {
+            Json.print(spec.commandLine().getOut(), root);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s, %s, %d thread(s), %s, batch %d%n", backend.description(), root.get("jvm").asText(), threads,
+                    root.get("shape").asText(), batch);
+            if (root.has("train_samples_per_second")) out.printf(Locale.ROOT, "train:  %,12.0f samples/s%n", root.get("train_samples_per_second").asDouble());
+            if (root.has("infer_glyphs_per_second")) out.printf(Locale.ROOT, "infer:  %,12.0f glyphs/s%n", root.get("infer_glyphs_per_second").asDouble());
+            if (root.has("gemm_gflops")) out.printf(Locale.ROOT, "gemm:   %,12.1f GFLOP/s at 1024³%n", root.get("gemm_gflops").asDouble());
+            if (root.has("classify_files_per_second")) {
+                out.printf(Locale.ROOT, "files:  %,12.0f files/s (decode + preprocess + classify, %s)%n",
+                        root.get("classify_files_per_second").asDouble(), modelOption.describe());
             }
         }
         return 0;
     }
 
-    private int inferAll(Recognizer recognizer, float[] inputs, int count) {
-        int classes = recognizer.model().alphabet().size();
-        float[] probabilities = new float[batch * classes];
-        float[] chunk = new float[batch * Glyph.PIXELS];
-        for (int start = 0; start < count; start += batch) {
-            int n = Math.min(batch, count - start);
-            System.arraycopy(inputs, start * Glyph.PIXELS, chunk, 0, n * Glyph.PIXELS);
-            recognizer.probabilities(chunk, n, probabilities);
+    private EnumSet<Part> parts() {
+        if (only == null || only.isEmpty()) return EnumSet.allOf(Part.class);
+        EnumSet<Part> parts = EnumSet.noneOf(Part.class);
+        for (String p : only) {
+            try {
+                parts.add(Part.valueOf(p.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--only takes train, infer, gemm, files; was '" + p + "'");
+            }
         }
-        return count;
+        return parts;
+    }
+
+    /** {@code 400-256-256-10}: input, hidden layers, classes. */
+    static Architecture parseShape(String text, Activation hidden) {
+        String[] parts = text.split("-");
+        if (parts.length < 2) throw new IllegalArgumentException("--shape must be INPUT-HIDDEN-…-CLASSES, e.g. 400-256-256-10, was '" + text + "'");
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                sizes[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--shape must be numbers joined by '-', e.g. 400-256-256-10, was '" + text + "'");
+            }
+            if (sizes[i] < 1) throw new IllegalArgumentException("--shape sizes must be >= 1, was '" + text + "'");
+        }
+        return Architecture.classifier(sizes[0], Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden, sizes[sizes.length - 1]);
+    }
+
+    private static String shapeOf(Architecture arch) {
+        StringBuilder s = new StringBuilder().append(arch.inputSize());
+        for (var layer : arch.layers()) s.append('-').append(layer.units());
+        return s.toString();
+    }
+
+    private double lastAccuracy;
+
+    /** Samples per second of each timed epoch. */
+    private double[] train(Backend backend, Parameters initial, float[] inputs, int[] targets, PrintWriter err) {
+        int n = targets.length;
+        int in = Glyph.PIXELS;
+        StepSettings settings = new StepSettings(LEARNING_RATE, MOMENTUM, false, 0);
+        float[] batchInputs = new float[batch * in];
+        int[] batchTargets = new int[batch];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        SplittableRandom random = new SplittableRandom(7);
+        double[] rates = new double[epochs];
+        try (TrainingSession session = threads == 1 ? backend.trainingSession(initial, batch)
+                : TowerSession.gradientAveraging(backend, initial, batch, threads)) {
+            // The JIT compiles the SIMD kernels over the first seconds: warm up for at least one epoch
+            // and --warmup seconds, so that the timed epochs measure the compiled code.
+            long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            int timed = 0;
+            for (int epoch = 0; timed < epochs; epoch++) {
+                boolean warmup = epoch == 0 || System.nanoTime() < warmupEnd;
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                long correct = 0;
+                long start = System.nanoTime();
+                for (int b = 0; b < n; b += batch) {
+                    int count = Math.min(batch, n - b);
+                    for (int k = 0; k < count; k++) {
+                        System.arraycopy(inputs, order[b + k] * in, batchInputs, k * in, in);
+                        batchTargets[k] = targets[order[b + k]];
+                    }
+                    correct += session.step(batchInputs, batchTargets, count, settings).correct();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                lastAccuracy = (double) correct / n;
+                err.printf(Locale.ROOT, "bench: train epoch %d%s: %.0f samples/s, training accuracy %.3f%n", epoch,
+                        warmup ? " (warm-up)" : "", n / seconds, lastAccuracy);
+                if (!warmup) rates[timed++] = n / seconds;
+            }
+        }
+        return rates;
     }
 
     /** Work done per round, as a count of items. */
     private interface Round {
         int run() throws Exception;
+    }
+
+    private int inferAll(Predictor predictor, Architecture arch, float[] inputs, int count) throws Exception {
+        return splitAmongThreads(count, (start, end) -> {
+            float[] outputs = new float[batch * arch.outputSize()];
+            float[] chunk = new float[batch * Glyph.PIXELS];
+            for (int s = start; s < end; s += batch) {
+                int n = Math.min(batch, end - s);
+                System.arraycopy(inputs, s * Glyph.PIXELS, chunk, 0, n * Glyph.PIXELS);
+                predictor.predict(chunk, n, outputs);
+            }
+        });
+    }
+
+    private int classifyAll(Recognizer recognizer, List<Path> paths) throws Exception {
+        return splitAmongThreads(paths.size(), (start, end) -> {
+            for (int i = start; i < end; i++) recognizer.recognize(paths.get(i));
+        });
+    }
+
+    private interface Share {
+        void run(int start, int end) throws Exception;
+    }
+
+    /** Runs {@code share} on {@link #threads} contiguous parts of {@code 0 … count}; returns {@code count}. */
+    private int splitAmongThreads(int count, Share share) throws Exception {
+        if (threads == 1) {
+            share.run(0, count);
+            return count;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int start = (int) ((long) count * t / threads);
+                int end = (int) ((long) count * (t + 1) / threads);
+                running.add(pool.submit(() -> {
+                    share.run(start, end);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        return count;
     }
 
     private double median(Round round, PrintWriter err, String what) throws Exception {
@@ -128,5 +335,33 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(rates);
         err.printf(Locale.ROOT, "bench: %s per second, min %.0f, median %.0f, max %.0f%n", what, rates[0], rates[rounds / 2], rates[rounds - 1]);
         return rounds % 2 == 1 ? rates[rounds / 2] : (rates[rounds / 2 - 1] + rates[rounds / 2]) / 2;
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) s += v;
+        return s / x.length;
+    }
+
+    /** The glyphs as the peer scripts read them: raw little-endian arrays and the file list, in the same order. */
+    private void save(LabeledGlyphs glyphs, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ByteBuffer pixels = ByteBuffer.allocate(glyphs.size() * Glyph.PIXELS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        float[] row = new float[Glyph.PIXELS];
+        ByteBuffer labels = ByteBuffer.allocate(glyphs.size() * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < glyphs.size(); i++) {
+            glyphs.copyInputs(i, row, 0);
+            for (float v : row) pixels.putFloat(v);
+            labels.putInt(glyphs.target(i));
+        }
+        Files.write(dir.resolve("glyphs.f32"), pixels.array());
+        Files.write(dir.resolve("labels.i32"), labels.array());
+        List<String> lines = new ArrayList<>();
+        DatasetFolder folder = DatasetFolder.scan(data);
+        folder.classes().forEach((label, paths) -> {
+            int index = glyphs.alphabet().indexOf(label);
+            paths.forEach(p -> lines.add(index + "\t" + p.toAbsolutePath()));
+        });
+        Files.write(dir.resolve("files.tsv"), lines);
     }
 }

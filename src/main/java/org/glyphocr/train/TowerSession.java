@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * Results are deterministic: shares are fixed slices of the batch and gradients are combined in
  * tower order, whatever the threads' timing.
  */
-final class TowerSession implements TrainingSession {
+public final class TowerSession implements TrainingSession {
     private final Architecture arch;
     private final TrainingSession[] towers;
     private final TowerMode mode;
@@ -35,6 +35,17 @@ final class TowerSession implements TrainingSession {
     private final float[][] sumWeights;
     private final float[][] sumBiases;
     private long steps;
+
+    /**
+     * Towers whose gradients are averaged every step: the same update as one session, computed by
+     * {@code towerCount} threads. For benchmarks and callers that drive a session themselves;
+     * {@link SgdTrainer} builds its own from {@link TrainerConfig}.
+     *
+     * @param maxBatchSize the largest batch passed to {@link #step}; each tower gets a share
+     */
+    public static TrainingSession gradientAveraging(Backend backend, Parameters initial, int maxBatchSize, int towerCount) {
+        return new TowerSession(backend, initial, maxBatchSize, towerCount, TowerMode.GRADIENT_AVERAGE, 1);
+    }
 
     /**
      * @param maxBatchSize the largest batch passed to {@link #step}; each tower gets a share

@@ -233,12 +233,56 @@ class CliTest {
     }
 
     @Test
-    void benchReportsBothThroughputs() throws IOException {
-        Run r = run("bench", "--data", "testdata/mnist-7k", "--files", "20", "--rounds", "1", "--batch", "1", "--json");
+    void benchReportsEveryPartInOneJsonObject() throws IOException {
+        Path data = smallDataset();
+        Run r = run("bench", "--data", data.toString(), "--shape", "400-32-12", "--batch", "16", "--epochs", "2", "--warmup", "0",
+                "--files", "20", "--rounds", "1", "--json");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.json().get("classify_files_per_second").asDouble() > 0, r.out());
+        JsonNode json = r.json();
+        for (String key : List.of("train_samples_per_second", "infer_glyphs_per_second", "gemm_gflops", "classify_files_per_second")) {
+            assertTrue(json.get(key).asDouble() > 0, key + " in " + r.out());
+        }
+        assertEquals("400-32-12", json.get("shape").asText());
+        assertEquals(16, json.get("batch").asInt());
+        assertEquals(20, json.get("files").asInt());
+        assertTrue(json.get("backend").asText().startsWith("cpu ("), json.get("backend").asText());
+    }
+
+    @Test
+    void benchRunsOnlyThePartsAskedForOnSeveralThreads() throws IOException {
+        Run r = run("bench", "--data", smallDataset().toString(), "--shape", "400-8-10", "--batch", "1", "--threads", "2",
+                "--only", "infer", "--rounds", "1", "--json");
+        assertEquals(0, r.status(), r.err());
         assertTrue(r.json().get("infer_glyphs_per_second").asDouble() > 0, r.out());
-        assertEquals(20, r.json().get("files").asInt());
+        assertFalse(r.json().has("train_samples_per_second"), r.out());
+        assertFalse(r.json().has("gemm_gflops"), r.out());
+        assertEquals(2, r.json().get("threads").asInt());
+    }
+
+    @Test
+    void benchRefusesBadShapesAndPartsNamingThem() throws IOException {
+        Path data = smallDataset();
+        Run shape = run("bench", "--data", data.toString(), "--shape", "400-x-10", "--only", "train");
+        assertEquals(1, shape.status());
+        assertTrue(shape.err().contains("--shape") && shape.err().contains("400-x-10"), shape.err());
+        Run classes = run("bench", "--data", data.toString(), "--shape", "400-16-2", "--only", "train");
+        assertEquals(1, classes.status());
+        assertTrue(classes.err().contains("fewer than the"), classes.err());
+        Run part = run("bench", "--data", data.toString(), "--only", "speed");
+        assertEquals(1, part.status());
+        assertTrue(part.err().contains("'speed'"), part.err());
+    }
+
+    @Test
+    void benchSavesTheGlyphsForThePeerScripts() throws IOException {
+        Path data = smallDataset();
+        Path out = dir.resolve("glyphs");
+        Run r = run("bench", "--data", data.toString(), "--save-glyphs", out.toString());
+        assertEquals(0, r.status(), r.err());
+        long files = Files.readAllLines(out.resolve("files.tsv")).size();
+        assertTrue(files >= 10, "files.tsv has " + files + " lines");
+        assertEquals(files * 400 * 4, Files.size(out.resolve("glyphs.f32")));
+        assertEquals(files * 4, Files.size(out.resolve("labels.i32")));
     }
 
     @Test
