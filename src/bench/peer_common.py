@@ -1,7 +1,11 @@
 """What the peer scripts share: the options and JSON keys of `glyph-ocr bench`, the data it saves
 with `bench --save-glyphs`, the timing rules (one warm-up epoch, then the mean of the timed epochs;
 medians of rounds after two warm-up rounds), and a preprocessing with OpenCV for the end-to-end
-figure (decode, 20x20 area resampling, ink -0.5 and paper +0.5)."""
+figure (decode, 20x20 area resampling, ink -0.5 and paper +0.5).
+
+train_accuracy is the accuracy on the training digits after training. The peers keep training
+through their warm-up epoch, so they have one epoch more than glyph-ocr's bench, whose timed epochs
+start again from the initial weights after its (longer, JIT) warm-up."""
 import argparse
 import json
 import os

@@ -26,6 +26,7 @@ final class CpuTrainingSession implements TrainingSession {
     private final float[][] activations;
     private final float[][] deltas;
     private final double[] lossAndCorrect = new double[2];
+    private final float[] squarePartials = new float[DenseMath.SQUARE_LANES];
     private final Gemm gemm;
     private final DenseMath.Weights forwardWeights;
 
@@ -88,20 +89,16 @@ final class CpuTrainingSession implements TrainingSession {
     }
 
     /** {@code v = μv + g}; {@code w -= η v} or, Nesterov, {@code w -= η (g + μv)}. */
-    private static void update(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov) {
+    private void update(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov) {
         int n = v.length;
-        if (nesterov) {
-            for (int i = 0; i < n; i++) {
-                float vi = mu * v[i] + g[i];
-                v[i] = vi;
-                w[i] -= lr * (g[i] + mu * vi);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                float vi = mu * v[i] + g[i];
-                v[i] = vi;
-                w[i] -= lr * vi;
-            }
+        if (gemm.simd()) {
+            VectorMath.momentumStep(w, g, v, lr, mu, nesterov, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            float vi = mu * v[i] + g[i];
+            v[i] = vi;
+            w[i] -= nesterov ? lr * (g[i] + mu * vi) : lr * vi;
         }
     }
 
@@ -125,8 +122,8 @@ final class CpuTrainingSession implements TrainingSession {
         DenseMath.backward(arch, weights, activations, deltas, count, l2, gradWeights, gradBiases, gemm);
         double squares = 0;
         for (int l = 0; l < arch.layerCount(); l++) {
-            squares += DenseMath.sumOfSquares(gradWeights[l], velocityWeights[l].length);
-            squares += DenseMath.sumOfSquares(gradBiases[l], gradBiases[l].length);
+            squares += DenseMath.sumOfSquares(gradWeights[l], velocityWeights[l].length, gemm.simd(), squarePartials);
+            squares += DenseMath.sumOfSquares(gradBiases[l], gradBiases[l].length, gemm.simd(), squarePartials);
         }
         return new BatchResult(lossAndCorrect[0] / count, (int) lossAndCorrect[1], count, Math.sqrt(squares));
     }

@@ -129,10 +129,30 @@ final class DenseMath {
         }
     }
 
-    /** {@code Σ v²} over the first {@code n} values, in double precision. */
-    static double sumOfSquares(float[] v, int n) {
+    /** Partial sums of {@link #sumOfSquares}; a multiple of every vector width up to 512 bits. */
+    static final int SQUARE_LANES = 16;
+
+    /**
+     * {@code Σ v²} over the first {@code n} values. Defined so that SIMD can compute it with the same
+     * bits: {@value #SQUARE_LANES} float partial sums, partial {@code j} a chain of fused multiply-adds
+     * over the values at {@code i ≡ j (mod 16)} below the last full group, then the partials and the
+     * remaining values' squares added in double precision, in order.
+     *
+     * @param partial scratch of {@value #SQUARE_LANES} values; modified
+     */
+    static double sumOfSquares(float[] v, int n, boolean simd, float[] partial) {
+        int full = n - n % SQUARE_LANES;
+        java.util.Arrays.fill(partial, 0f);
+        if (simd) {
+            VectorMath.squarePartials(v, full, partial);
+        } else {
+            for (int i = 0; i < full; i += SQUARE_LANES) {
+                for (int j = 0; j < SQUARE_LANES; j++) partial[j] = Math.fma(v[i + j], v[i + j], partial[j]);
+            }
+        }
         double s = 0;
-        for (int i = 0; i < n; i++) s += (double) v[i] * v[i];
+        for (float p : partial) s += p;
+        for (int i = full; i < n; i++) s += (double) v[i] * v[i];
         return s;
     }
 

@@ -18,6 +18,9 @@ import java.util.concurrent.Future;
  * }</pre>
  */
 public final class GemmThroughput {
+    private static final double WARMUP_SECONDS = 1;
+    private static final double ROUND_SECONDS = 0.2;
+
     private GemmThroughput() {
     }
 
@@ -27,8 +30,9 @@ public final class GemmThroughput {
     }
 
     /**
-     * The median over {@code rounds} timed products (after two warm-up products) of
-     * {@code 2·m·k·n / seconds}, in units of 10⁹.
+     * The median over {@code rounds} timed rounds of {@code 2·m·k·n / seconds}, in units of 10⁹. The
+     * JIT needs a while to compile the kernel: products run untimed for a second first, and each
+     * round repeats the product for at least {@value #ROUND_SECONDS} s.
      */
     public static double measure(int m, int k, int n, int threads, int rounds) throws InterruptedException {
         if (m < threads || k < 1 || n < 1) throw new IllegalArgumentException("need m >= threads >= 1, k, n >= 1; was " + m + ", " + k + ", " + n);
@@ -48,17 +52,19 @@ public final class GemmThroughput {
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
         try {
             double[] rates = new double[rounds];
-            for (int r = -2; r < rounds; r++) {
+            long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+            while (System.nanoTime() < warmupEnd) runOnce(shares, pool);
+            for (int r = 0; r < rounds; r++) {
                 long start = System.nanoTime();
-                if (pool == null) {
-                    shares.get(0).run();
-                } else {
-                    List<Future<?>> running = new ArrayList<>();
-                    for (Runnable share : shares) running.add(pool.submit(share));
-                    for (Future<?> f : running) f.get();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (r >= 0) rates[r] = 2.0 * m * k * n / seconds / 1e9;
+                long end = start + (long) (ROUND_SECONDS * 1e9);
+                int products = 0;
+                long now;
+                do {
+                    runOnce(shares, pool);
+                    products++;
+                    now = System.nanoTime();
+                } while (now < end);
+                rates[r] = 2.0 * m * k * n * products / ((now - start) / 1e9) / 1e9;
             }
             Arrays.sort(rates);
             return rates[rounds / 2];
@@ -67,5 +73,15 @@ public final class GemmThroughput {
         } finally {
             if (pool != null) pool.shutdownNow();
         }
+    }
+
+    private static void runOnce(List<Runnable> shares, ExecutorService pool) throws InterruptedException, java.util.concurrent.ExecutionException {
+        if (pool == null) {
+            shares.get(0).run();
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (Runnable share : shares) running.add(pool.submit(share));
+        for (Future<?> f : running) f.get();
     }
 }

@@ -80,4 +80,63 @@ final class VectorMath {
         FloatVector scale = (FloatVector) exponent.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return y.mul(scale);
     }
+
+    /**
+     * The {@link DenseMath#SQUARE_LANES} partial sums of {@link DenseMath#sumOfSquares} over the first
+     * {@code full} values (a multiple of 16): each lane of each accumulator is one partial's chain.
+     */
+    static void squarePartials(float[] v, int full, float[] partial) {
+        int accumulators = DenseMath.SQUARE_LANES / L;
+        if (accumulators * L != DenseMath.SQUARE_LANES || accumulators > 4) {
+            for (int i = 0; i < full; i += DenseMath.SQUARE_LANES) {
+                for (int j = 0; j < DenseMath.SQUARE_LANES; j++) partial[j] = Math.fma(v[i + j], v[i + j], partial[j]);
+            }
+            return;
+        }
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int i = 0; i < full; i += DenseMath.SQUARE_LANES) {
+            FloatVector x = FloatVector.fromArray(S, v, i);
+            a0 = x.fma(x, a0);
+            if (accumulators > 1) {
+                x = FloatVector.fromArray(S, v, i + L);
+                a1 = x.fma(x, a1);
+            }
+            if (accumulators > 2) {
+                x = FloatVector.fromArray(S, v, i + 2 * L);
+                a2 = x.fma(x, a2);
+                x = FloatVector.fromArray(S, v, i + 3 * L);
+                a3 = x.fma(x, a3);
+            }
+        }
+        a0.intoArray(partial, 0);
+        if (accumulators > 1) a1.intoArray(partial, L);
+        if (accumulators > 2) {
+            a2.intoArray(partial, 2 * L);
+            a3.intoArray(partial, 3 * L);
+        }
+    }
+
+    /**
+     * The momentum step of {@code CpuTrainingSession} on the first {@code n} values, with its exact
+     * float operations: {@code v = μv + g}, then {@code w -= η v}, or Nesterov's {@code w -= η (g + μv)}.
+     */
+    static void momentumStep(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov, int n) {
+        int end = n - n % L;
+        int i = 0;
+        for (; i < end; i += L) {
+            FloatVector gi = FloatVector.fromArray(S, g, i);
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(mu).add(gi);
+            vi.intoArray(v, i);
+            FloatVector step = nesterov ? gi.add(vi.mul(mu)).mul(lr) : vi.mul(lr);
+            FloatVector.fromArray(S, w, i).sub(step).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            float vi = mu * v[i] + g[i];
+            v[i] = vi;
+            w[i] -= nesterov ? lr * (g[i] + mu * vi) : lr * vi;
+        }
+    }
 }
