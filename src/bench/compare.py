@@ -119,22 +119,29 @@ def main():
 
 
 def markdown(results, accuracy, args):
-    lines = [f"Medians of {args.rounds} alternating rounds (min-max), {args.threads} thread(s); "
-             "ratio = glyph-ocr / peer (for SGEMM: glyph-ocr / the faster numpy).", "",
+    lines = [f"Medians of {args.rounds} alternating rounds (min-max), {args.threads} thread(s). Ratio: glyph-ocr / the peer, "
+             "the median of the per-round ratios (each round runs both within a minute, so a slow spell of the shared "
+             "machine hits both); for SGEMM, against the faster numpy.", "",
              "| job | implementation | median | min-max | glyph-ocr / this |", "|---|---|---:|---:|---:|"]
     for name, by_impl in results.items():
-        ours = statistics.median(by_impl["glyph-ocr"])
+        ours = by_impl["glyph-ocr"]
         for impl, values in by_impl.items():
-            med = statistics.median(values)
-            ratio = "" if impl == "glyph-ocr" else f"{ours / med:.2f}x"
-            lines.append(f"| {name} | {impl} | {med:,.1f} | {min(values):,.1f}-{max(values):,.1f} | {ratio} |")
+            ratio = "" if impl == "glyph-ocr" else f"{round_ratio(ours, values):.2f}x"
+            lines.append(f"| {name} | {impl} | {statistics.median(values):,.1f} | {min(values):,.1f}-{max(values):,.1f} | {ratio} |")
         if name.startswith("SGEMM"):
-            best = max(statistics.median(v) for k, v in by_impl.items() if k != "glyph-ocr")
-            lines.append(f"| {name} | glyph-ocr / faster numpy | | | {ours / best:.2f} |")
+            peers = [v for k, v in by_impl.items() if k != "glyph-ocr"]
+            best = [max(v[r] for v in peers) for r in range(len(ours))]
+            lines.append(f"| {name} | glyph-ocr / faster numpy | | | {round_ratio(ours, best):.2f} |")
     if accuracy:
-        lines += ["", f"Training accuracy after the same epochs ({ACCURACY_JOB}): "
+        lines += ["", f"Accuracy on the training digits after training ({ACCURACY_JOB}; glyph-ocr's timed epochs start "
+                  "from the initial weights, the peers keep their warm-up epoch): "
                   + ", ".join(f"{impl} {statistics.median(v):.3f}" for impl, v in accuracy.items())]
     return "\n".join(lines) + "\n"
+
+
+def round_ratio(ours, theirs):
+    """The median over rounds of ours[r] / theirs[r]."""
+    return statistics.median(o / t for o, t in zip(ours, theirs))
 
 
 def chart(results, path, threads):

@@ -112,6 +112,26 @@ def opencv_glyph(path):
     return (small - 0.5).reshape(1, 400)
 
 
+def infer_rate(args, n, predict):
+    """predict(start, end) classifies glyphs start..end-1 in one call; median glyphs/s over all n in batches of --batch."""
+    def one_round():
+        for start in range(0, n, args.batch):
+            predict(start, min(n, start + args.batch))
+        return n
+    return median_rate(args, one_round, "infer glyphs")
+
+
+def files_rate(args, files, classify):
+    """classify(glyph) returns the class of one 1x400 glyph; median files/s of decode + preprocess + classify."""
+    subset = files[:args.files]
+
+    def one_round():
+        for _, path in subset:
+            int(classify(opencv_glyph(path)))
+        return len(subset)
+    return len(subset), median_rate(args, one_round, "classify files")
+
+
 def gemm_gflops(args, multiply):
     """multiply(a, b) -> a @ b for 1024x1024 float32 matrices; median GFLOP/s."""
     rng = np.random.default_rng(1)

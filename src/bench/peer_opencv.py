@@ -48,24 +48,13 @@ def main():
         epoch(0)
 
     if "infer" in parts:
-        def infer():
-            for start in range(0, n, args.batch):
-                ann.predict(x[start:start + args.batch])
-            return n
-        values["infer_glyphs_per_second"] = common.median_rate(args, infer, "infer glyphs")
+        values["infer_glyphs_per_second"] = common.infer_rate(args, n, lambda start, end: ann.predict(x[start:end]))
 
     if "gemm" in parts:
         values["gemm_gflops"] = common.gemm_gflops(args, lambda a, b: cv2.gemm(a, b, 1.0, None, 0.0))
 
     if "files" in parts:
-        subset = files[:args.files]
-
-        def classify():
-            for _, path in subset:
-                int(ann.predict(common.opencv_glyph(path))[1].argmax())
-            return len(subset)
-        values["files"] = len(subset)
-        values["classify_files_per_second"] = common.median_rate(args, classify, "classify files")
+        values["files"], values["classify_files_per_second"] = common.files_rate(args, files, lambda g: ann.predict(g)[1].argmax())
 
     common.report(args, "opencv", values)
 

@@ -62,26 +62,16 @@ def main():
 
     model.eval()
     if "infer" in parts:
-        def infer():
-            with torch.inference_mode():
-                for start in range(0, n, args.batch):
-                    torch.softmax(model(x[start:start + args.batch]), 1)
-            return n
-        values["infer_glyphs_per_second"] = common.median_rate(args, infer, "infer glyphs")
+        with torch.inference_mode():
+            values["infer_glyphs_per_second"] = common.infer_rate(args, n, lambda start, end: torch.softmax(model(x[start:end]), 1))
 
     if "gemm" in parts:
         values["gemm_gflops"] = common.gemm_gflops(args, lambda a, b: torch.mm(torch.from_numpy(a), torch.from_numpy(b)))
 
     if "files" in parts:
-        subset = files[:args.files]
-
-        def classify():
-            with torch.inference_mode():
-                for _, path in subset:
-                    int(torch.softmax(model(torch.from_numpy(common.opencv_glyph(path))), 1).argmax())
-            return len(subset)
-        values["files"] = len(subset)
-        values["classify_files_per_second"] = common.median_rate(args, classify, "classify files")
+        with torch.inference_mode():
+            values["files"], values["classify_files_per_second"] = common.files_rate(
+                args, files, lambda g: torch.softmax(model(torch.from_numpy(g)), 1).argmax())
 
     common.report(args, "pytorch", values)
 

@@ -36,24 +36,13 @@ def main():
             model.partial_fit(x[:args.batch], y[:args.batch], classes=classes)
 
         if "infer" in parts:
-            def infer():
-                for start in range(0, n, args.batch):
-                    model.predict_proba(x[start:start + args.batch])
-                return n
-            values["infer_glyphs_per_second"] = common.median_rate(args, infer, "infer glyphs")
+            values["infer_glyphs_per_second"] = common.infer_rate(args, n, lambda start, end: model.predict_proba(x[start:end]))
 
         if "gemm" in parts:
             values["gemm_gflops"] = common.gemm_gflops(args, lambda a, b: a @ b)
 
         if "files" in parts:
-            subset = files[:args.files]
-
-            def classify():
-                for _, path in subset:
-                    int(model.predict_proba(common.opencv_glyph(path)).argmax())
-                return len(subset)
-            values["files"] = len(subset)
-            values["classify_files_per_second"] = common.median_rate(args, classify, "classify files")
+            values["files"], values["classify_files_per_second"] = common.files_rate(args, files, lambda g: model.predict_proba(g).argmax())
 
     common.report(args, "scikit-learn", values)
 
