@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         Parameters parameters = Parameters.initialize(arch, 1);
         // The matrix kernel needs no data, and runs first, on a quiet heap.
         double gflops = Double.NaN;
-        if (parts.contains(Part.GEMM)) {
+        if (parts.contains(Part.GEMM) && saveGlyphs == null) {
             gflops = GemmThroughput.measure(1024, 1024, 1024, threads, rounds);
             err.printf(Locale.ROOT, "bench: gemm 1024³ median %.1f GFLOP/s%n", gflops);
         }
