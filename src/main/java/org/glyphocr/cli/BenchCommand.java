@@ -46,16 +46,16 @@ import java.util.concurrent.Future;
  * {@code src/bench} measure PyTorch, OpenCV and scikit-learn, with the same options and JSON keys.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Measures speed on the CPU with the same work as the peer scripts in src/bench:",
-                "  train  forward + backward + SGD-momentum update of a --shape network over the",
-                "         preprocessed digits of --data, in batches of --batch (warm-up epochs for at",
-                "         least --warmup seconds, then the mean of --epochs epochs)",
-                "  infer  forward passes over the same glyphs in batches of --batch (1 means a loop of",
-                "         single calls); median of --rounds rounds after warm-up",
-                "  gemm   the matrix kernel at 1024x1024x1024",
-                "  files  read + decode + preprocess + classify with --model, one call per file",
-                "With --threads N, training uses N towers (gradients averaged) and the others split",
-                "their work N ways."})
+        description = {"Measures CPU speed with the same work as the peer scripts in src/bench:",
+                "  train  forward, backward and momentum update of a --shape network over",
+                "         the digits of --data in batches of --batch: warm-up epochs for",
+                "         --warmup seconds, then the mean of --epochs epochs",
+                "  infer  forward passes over the same glyphs in batches of --batch",
+                "         (1 is a loop of single calls), median of --rounds rounds",
+                "  gemm   the matrix kernel at 1024x1024x1024, median of --rounds rounds",
+                "  files  read, decode, preprocess and classify files with --model",
+                "With --threads N, training runs N towers (gradients averaged) and the",
+                "other parts split their work N ways."})
 final class BenchCommand implements Callable<Integer> {
     enum Part { TRAIN, INFER, GEMM, FILES }
 
@@ -84,10 +84,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Timed training epochs, after warm-up (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3", description = "Least warm-up time of train, in epochs of --data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3", description = "Least warm-up time of train, in whole epochs (default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed rounds of infer, gemm and files, after 2 warm-up rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed rounds of infer, gemm and files, after warm-up (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "2000", description = "Image files per round of files (default: ${DEFAULT-VALUE}).")
