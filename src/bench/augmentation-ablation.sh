@@ -4,7 +4,7 @@
 # Trains `train` with default settings except the augmentation on the digits drawn with a thick
 # marker (MarkerAndPencil), and reads (1) the marker digits of its own held-out test split and
 # (2) the same kind of digits drawn with a thin pencil, which training never saw. Prints a
-# Markdown table. Takes about 6 minutes on 2 cores.
+# Markdown table. Takes about 7 minutes on 2 cores.
 #
 #   mvn -q -B -ntp -DskipTests package test-compile
 #   src/bench/augmentation-ablation.sh [WORK_DIR]
