@@ -97,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--save-glyphs", paramLabel = "DIR", description = "Write the preprocessed glyphs of --data for the peer scripts "
-            + "(glyphs.f32: N×400 little-endian float32; labels.i32: class indices; files.tsv: class index<TAB>image file) and exit.")
+            + "(glyphs.f32: N×400 little-endian float32; labels.i32: class indices; files.tsv: class index<TAB>image file; "
+            + "all in sample order) and exit.")
     Path saveGlyphs;
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
@@ -109,10 +110,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (var option : List.of(new Object[]{"--batch", batch}, new Object[]{"--threads", threads}, new Object[]{"--epochs", epochs},
-                new Object[]{"--rounds", rounds}, new Object[]{"--files", files})) {
-            if ((int) option[1] < 1) throw new IllegalArgumentException(option[0] + " must be >= 1, was " + option[1]);
-        }
+        requirePositive("--batch", batch);
+        requirePositive("--threads", threads);
+        requirePositive("--epochs", epochs);
+        requirePositive("--rounds", rounds);
+        requirePositive("--files", files);
         EnumSet<Part> parts = parts();
         PrintWriter err = spec.commandLine().getErr();
         Model model = modelOption.load();
@@ -140,12 +142,8 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--shape has " + arch.outputSize() + " outputs, fewer than the " + glyphs.alphabet().size()
                         + " classes of " + data);
             }
-            inputs = new float[glyphs.size() * Glyph.PIXELS];
-            targets = new int[glyphs.size()];
-            for (int i = 0; i < glyphs.size(); i++) {
-                glyphs.copyInputs(i, inputs, i * Glyph.PIXELS);
-                targets[i] = glyphs.target(i);
-            }
+            inputs = glyphs.inputs();
+            targets = glyphs.targets();
         }
 
         ObjectNode root = Json.object();
@@ -153,17 +151,16 @@ final class BenchCommand implements Callable<Integer> {
         root.put("backend", backend.description());
         root.put("kernel", GemmThroughput.kernel());
         root.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        root.put("shape", shapeOf(arch));
+        root.put("shape", arch.shapeString());
         root.put("activation", arch.layers().get(0).activation().id());
         root.put("batch", batch);
         root.put("threads", threads);
         if (glyphs != null) root.put("samples", glyphs.size());
         if (parts.contains(Part.TRAIN)) {
-            double[] perEpoch = train(backend, parameters, inputs, targets, err);
-            Json.putNumber(root, "train_samples_per_second", mean(perEpoch));
+            TrainMeasurement trained = train(backend, parameters, inputs, targets, err);
+            Json.putNumber(root, "train_samples_per_second", trained.samplesPerSecond());
             root.put("train_epochs", epochs);
-            // Accuracy on the training digits after the timed epochs, which start from the initial weights.
-            Json.putNumber(root, "train_accuracy", lastAccuracy);
+            Json.putNumber(root, "train_accuracy", trained.accuracy());
         }
         if (parts.contains(Part.INFER)) {
             Predictor predictor = backend.predictor(parameters);
@@ -229,16 +226,18 @@ final class BenchCommand implements Callable<Integer> {
         return Architecture.classifier(sizes[0], Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden, sizes[sizes.length - 1]);
     }
 
-    private static String shapeOf(Architecture arch) {
-        StringBuilder s = new StringBuilder().append(arch.inputSize());
-        for (var layer : arch.layers()) s.append('-').append(layer.units());
-        return s.toString();
+    private static void requirePositive(String option, int value) {
+        if (value < 1) throw new IllegalArgumentException(option + " must be >= 1, was " + value);
     }
 
-    private double lastAccuracy;
+    /**
+     * @param samplesPerSecond the mean over the timed epochs
+     * @param accuracy on the training digits after the timed epochs, which start from the initial weights
+     */
+    private record TrainMeasurement(double samplesPerSecond, double accuracy) {
+    }
 
-    /** Samples per second of each timed epoch. */
-    private double[] train(Backend backend, Parameters initial, float[] inputs, int[] targets, PrintWriter err) {
+    private TrainMeasurement train(Backend backend, Parameters initial, float[] inputs, int[] targets, PrintWriter err) {
         int n = targets.length;
         int in = Glyph.PIXELS;
         StepSettings settings = new StepSettings(LEARNING_RATE, MOMENTUM, false, 0);
@@ -256,12 +255,7 @@ final class BenchCommand implements Callable<Integer> {
             int timed = 0;
             for (int epoch = 0; timed < epochs; epoch++) {
                 boolean warmup = epoch == 0 || System.nanoTime() < warmupEnd;
-                for (int i = n - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
+                LabeledGlyphs.shuffle(order, random);
                 long start = System.nanoTime();
                 for (int b = 0; b < n; b += batch) {
                     int count = Math.min(batch, n - b);
@@ -281,19 +275,10 @@ final class BenchCommand implements Callable<Integer> {
                     session.setParameters(initial);
                 }
             }
-            lastAccuracy = accuracy(backend.predictor(session.parameters()), inputs, targets);
+            try (Predictor trained = backend.predictor(session.parameters())) {
+                return new TrainMeasurement(mean(rates), trained.accuracy(inputs, targets));
+            }
         }
-        return rates;
-    }
-
-    /** The fraction of {@code inputs} whose most probable class is the target. */
-    private static double accuracy(Predictor predictor, float[] inputs, int[] targets) {
-        Architecture arch = predictor.architecture();
-        float[] outputs = new float[targets.length * arch.outputSize()];
-        predictor.predict(inputs, targets.length, outputs);
-        int correct = 0;
-        for (int i = 0; i < targets.length; i++) if (arch.predictedClass(outputs, i * arch.outputSize()) == targets[i]) correct++;
-        return (double) correct / targets.length;
     }
 
     /** Work done per round, as a count of items. */
@@ -366,25 +351,20 @@ final class BenchCommand implements Callable<Integer> {
         return s / x.length;
     }
 
-    /** The glyphs as the peer scripts read them: raw little-endian arrays and the file list, in the same order. */
+    /**
+     * The glyphs as the peer scripts read them: raw little-endian arrays, and each glyph's class and
+     * image file, all in sample order (files that held no readable glyph are left out of all three).
+     */
     private void save(LabeledGlyphs glyphs, Path dir) throws IOException {
         Files.createDirectories(dir);
         ByteBuffer pixels = ByteBuffer.allocate(glyphs.size() * Glyph.PIXELS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        float[] row = new float[Glyph.PIXELS];
+        pixels.asFloatBuffer().put(glyphs.inputs());
         ByteBuffer labels = ByteBuffer.allocate(glyphs.size() * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < glyphs.size(); i++) {
-            glyphs.copyInputs(i, row, 0);
-            for (float v : row) pixels.putFloat(v);
-            labels.putInt(glyphs.target(i));
-        }
+        labels.asIntBuffer().put(glyphs.targets());
         Files.write(dir.resolve("glyphs.f32"), pixels.array());
         Files.write(dir.resolve("labels.i32"), labels.array());
         List<String> lines = new ArrayList<>();
-        DatasetFolder folder = DatasetFolder.scan(data);
-        folder.classes().forEach((label, paths) -> {
-            int index = glyphs.alphabet().indexOf(label);
-            paths.forEach(p -> lines.add(index + "\t" + p.toAbsolutePath()));
-        });
+        for (int i = 0; i < glyphs.size(); i++) lines.add(glyphs.target(i) + "\t" + data.resolve(glyphs.source(i)).toAbsolutePath());
         Files.write(dir.resolve("files.tsv"), lines);
     }
 }

@@ -132,6 +132,16 @@ public final class LabeledGlyphs {
         return Glyph.of(Arrays.copyOfRange(inputs, i * Glyph.PIXELS, (i + 1) * Glyph.PIXELS));
     }
 
+    /** Every sample's 400 inputs, row-major, in sample order: a copy. */
+    public float[] inputs() {
+        return inputs.clone();
+    }
+
+    /** Every sample's class index, in sample order: a copy. */
+    public int[] targets() {
+        return targets.clone();
+    }
+
     /** Copies sample {@code i}'s 400 inputs into {@code dst} at {@code offset} (modified). */
     public void copyInputs(int i, float[] dst, int offset) {
         System.arraycopy(inputs, i * Glyph.PIXELS, dst, offset, Glyph.PIXELS);

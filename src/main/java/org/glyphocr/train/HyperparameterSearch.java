@@ -2,7 +2,6 @@ package org.glyphocr.train;
 
 import org.glyphocr.backend.Backend;
 import org.glyphocr.data.LabeledGlyphs;
-import org.glyphocr.image.Glyph;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.Provenance;
 
@@ -198,16 +197,8 @@ public final class HyperparameterSearch {
     }
 
     private double accuracy(Model model, LabeledGlyphs data) {
-        if (data.size() == 0) return Double.NaN;
         try (org.glyphocr.backend.Predictor p = backend.predictor(model.parameters())) {
-            int units = model.architecture().outputSize();
-            float[] in = new float[data.size() * Glyph.PIXELS];
-            for (int i = 0; i < data.size(); i++) data.copyInputs(i, in, i * Glyph.PIXELS);
-            float[] out = new float[data.size() * units];
-            p.predict(in, data.size(), out);
-            int correct = 0;
-            for (int i = 0; i < data.size(); i++) if (model.architecture().predictedClass(out, i * units) == data.target(i)) correct++;
-            return (double) correct / data.size();
+            return p.accuracy(data.inputs(), data.targets());
         }
     }
 }

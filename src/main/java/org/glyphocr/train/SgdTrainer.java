@@ -489,8 +489,7 @@ public final class SgdTrainer {
         private final float[] inputs;
 
         PlainInputs(LabeledGlyphs train) {
-            inputs = new float[train.size() * Glyph.PIXELS];
-            for (int i = 0; i < train.size(); i++) train.copyInputs(i, inputs, i * Glyph.PIXELS);
+            inputs = train.inputs();
         }
 
         @Override

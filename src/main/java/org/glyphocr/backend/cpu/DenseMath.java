@@ -143,7 +143,7 @@ final class DenseMath {
     static double sumOfSquares(float[] v, int n, boolean simd, float[] partial) {
         int full = n - n % SQUARE_LANES;
         java.util.Arrays.fill(partial, 0f);
-        if (simd) {
+        if (simd && VectorMath.SQUARE_PARTIALS_FIT) {
             VectorMath.squarePartials(v, full, partial);
         } else {
             for (int i = 0; i < full; i += SQUARE_LANES) {

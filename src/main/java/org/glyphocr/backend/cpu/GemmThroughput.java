@@ -67,7 +67,7 @@ public final class GemmThroughput {
                 rates[r] = 2.0 * m * k * n * products / ((now - start) / 1e9) / 1e9;
             }
             Arrays.sort(rates);
-            return rates[rounds / 2];
+            return rounds % 2 == 1 ? rates[rounds / 2] : (rates[rounds / 2 - 1] + rates[rounds / 2]) / 2;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("matrix product failed", e.getCause());
         } finally {

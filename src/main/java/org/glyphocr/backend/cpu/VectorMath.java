@@ -81,18 +81,16 @@ final class VectorMath {
         return y.mul(scale);
     }
 
+    /** Whether {@link #squarePartials} can run: the partials fill one to four whole vectors. */
+    static final boolean SQUARE_PARTIALS_FIT = DenseMath.SQUARE_LANES % L == 0 && DenseMath.SQUARE_LANES / L <= 4;
+
     /**
      * The {@link DenseMath#SQUARE_LANES} partial sums of {@link DenseMath#sumOfSquares} over the first
      * {@code full} values (a multiple of 16): each lane of each accumulator is one partial's chain.
+     * Only where {@link #SQUARE_PARTIALS_FIT}.
      */
     static void squarePartials(float[] v, int full, float[] partial) {
         int accumulators = DenseMath.SQUARE_LANES / L;
-        if (accumulators * L != DenseMath.SQUARE_LANES || accumulators > 4) {
-            for (int i = 0; i < full; i += DenseMath.SQUARE_LANES) {
-                for (int j = 0; j < DenseMath.SQUARE_LANES; j++) partial[j] = Math.fma(v[i + j], v[i + j], partial[j]);
-            }
-            return;
-        }
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = FloatVector.zero(S);
         FloatVector a2 = FloatVector.zero(S);
