@@ -43,7 +43,7 @@ public final class Recognizer implements AutoCloseable {
         this.model = b.model;
         this.preprocessor = new Preprocessor(model.preprocessing());
         this.decoder = b.decoder;
-        Backend chosen = b.backend != null ? b.backend : Backends.best();
+        Backend chosen = b.backend != null ? b.backend : Backends.best(model.architecture());
         this.predictor = chosen.predictor(model.parameters());
         this.backend = chosen.description();
     }

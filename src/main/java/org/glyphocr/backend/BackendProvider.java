@@ -18,6 +18,14 @@ public interface BackendProvider {
     String unavailableReason();
 
     /**
+     * Whether {@code auto} selection should use this backend for {@code architecture}: a GPU, say,
+     * only gains on networks large enough to repay its per-step overhead. Default: always.
+     */
+    default boolean suits(org.glyphocr.nn.Architecture architecture) {
+        return true;
+    }
+
+    /**
      * Creates the backend.
      *
      * @throws BackendUnavailableException when it cannot run here after all

@@ -1,5 +1,7 @@
 package org.glyphocr.backend;
 
+import org.glyphocr.nn.Architecture;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +13,15 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * Backend cpu = Backends.named("cpu");
- * Backend best = Backends.best();          // the highest-ranked backend this machine can run
+ * Backend best = Backends.best();                 // the highest-ranked backend this machine can run
+ * Backend forNet = Backends.best(architecture);   // ... that also suits this network
+ * Backend chosen = Backends.named(option, architecture); // "auto", "cpu" or "gpu", as on the command line
  * }</pre>
+ *
+ * <p>Automatic selection tells why it passed over a higher-ranked backend that suits the network but
+ * cannot run here, in an {@code INFO} message
+ * on the {@link System.Logger} named after this class; the chosen backend's
+ * {@link Backend#description()} says how it runs.
  */
 public final class Backends {
     private Backends() {
@@ -32,16 +41,44 @@ public final class Backends {
      * @throws IllegalStateException if not even the CPU backend is on the class path
      */
     public static Backend best() {
+        return best(null);
+    }
+
+    /**
+     * The highest-ranked backend that can run here and {@link BackendProvider#suits suits}
+     * {@code architecture} (any, if it is {@code null}). The CPU backend always qualifies.
+     *
+     * @throws IllegalStateException if not even the CPU backend is on the class path
+     */
+    public static Backend best(Architecture architecture) {
         for (BackendProvider p : providers()) {
-            if (p.unavailableReason() != null) continue;
+            // Size first: a network too small for a backend never makes it probe the hardware.
+            if (architecture != null && !p.suits(architecture)) continue;
+            String reason = p.unavailableReason();
+            if (reason != null) {
+                logSkipped(p.name() + " backend not used: " + reason);
+                continue;
+            }
             try {
                 return p.create();
             } catch (BackendUnavailableException e) {
-                System.getLogger(Backends.class.getName()).log(System.Logger.Level.INFO,
-                        "{0} backend skipped: {1}", p.name(), e.getMessage());
+                logSkipped(p.name() + " backend not used: " + e.getMessage());
             }
         }
         throw new IllegalStateException("no backend can run on this machine; the cpu backend is missing from the class path");
+    }
+
+    /**
+     * {@link #named(String)}, except that {@code auto} picks {@link #best(Architecture)} for this network.
+     *
+     * @throws BackendUnavailableException naming what is missing, if that backend cannot run here
+     */
+    public static Backend named(String name, Architecture architecture) throws BackendUnavailableException {
+        return name.equalsIgnoreCase("auto") ? best(architecture) : named(name);
+    }
+
+    private static void logSkipped(String message) {
+        System.getLogger(Backends.class.getName()).log(System.Logger.Level.INFO, message);
     }
 
     /**

@@ -81,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "cpu",
+            description = "Backend for the train and infer parts: cpu or gpu (default: ${DEFAULT-VALUE}); gemm always measures the CPU kernel.")
+    String backendName;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Timed training epochs, after warm-up (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -118,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         EnumSet<Part> parts = parts();
         PrintWriter err = spec.commandLine().getErr();
         Model model = modelOption.load();
-        Backend backend = Backends.named("cpu");
+        Backend backend = Backends.named(backendName);
         Architecture arch = shape == null ? model.architecture() : parseShape(shape, Activation.fromId(activation));
         if (arch.inputSize() != Glyph.PIXELS) throw new IllegalArgumentException("--shape must start with " + Glyph.PIXELS + " inputs, was " + shape);
         Parameters parameters = Parameters.initialize(arch, 1);

@@ -35,6 +35,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The library's log messages (why a GPU was passed over, say) as one line each on stderr,
+        // unless the user configured java.util.logging.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "glyph-ocr: %5$s%n");
+        }
         System.exit(run(args, System.out, System.err));
     }
 

@@ -3,6 +3,7 @@ package org.glyphocr.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.glyphocr.augment.AugmentSettings;
+import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.Backends;
 import org.glyphocr.data.DatasetLoader;
 import org.glyphocr.image.ImageDecoder;
@@ -59,11 +60,12 @@ final class SearchCommand implements Callable<Integer> {
         TrainerConfig config = options.config();
         List<Parameter> parameters = params.stream().map(String::trim).map(Parameter::fromId).toList();
         Preprocessor preprocessor = new Preprocessor(options.preprocessing());
-        var backend = Backends.named(options.backend);
+        Backend requested = options.requestedBackend();
         boolean augment = !config.augment().equals(AugmentSettings.NONE);
         DatasetLoader.Report loaded = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT, augment);
         loaded.unreadable().forEach(line -> err.println("search: skipped unreadable " + line));
         if (!quiet) err.printf(Locale.ROOT, "search: %d glyphs; tuning %s by factors of 3%n", loaded.data().size(), params);
+        Backend backend = requested != null ? requested : Backends.best(config.architecture(loaded.data().alphabet().size()));
         HyperparameterSearch.Result result = new HyperparameterSearch(config, backend, parameters).run(loaded.data(), trial -> {
             if (!quiet) {
                 err.println(trial);

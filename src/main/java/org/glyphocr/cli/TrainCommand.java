@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = options.config();
         Preprocessor preprocessor = new Preprocessor(options.preprocessing());
         checkOutputWritable();
-        Backend backend = Backends.named(options.backend);
+        Backend requested = options.requestedBackend();
         Path checkpointFile = checkpoint != null ? checkpoint : Checkpointing.nextTo(out);
         if (resume && !Files.exists(checkpointFile)) {
             throw new IllegalArgumentException(checkpointFile + ": no checkpoint to resume from; run without --resume to start afresh");
@@ -94,6 +94,7 @@ final class TrainCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "train: %d glyphs in %d classes from %s (%.1f s)%n", loaded.data().size(),
                     loaded.data().alphabet().size(), data, (System.nanoTime() - loadStart) / 1e9);
         }
+        Backend backend = requested != null ? requested : Backends.best(config.architecture(loaded.data().alphabet().size()));
         TrainingResult result = new SgdTrainer(config, backend).train(loaded.data(),
                 quiet ? org.glyphocr.train.TrainingListener.NONE : new ProgressDisplay(err, config.maxEpochs(), System.console() != null),
                 new Checkpointing(checkpointFile, resume));

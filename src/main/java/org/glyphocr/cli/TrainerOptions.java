@@ -1,5 +1,9 @@
 package org.glyphocr.cli;
 
+import org.glyphocr.backend.Backend;
+import org.glyphocr.backend.BackendUnavailableException;
+import org.glyphocr.backend.Backends;
+
 import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.image.PreprocessSettings;
 import org.glyphocr.nn.Activation;
@@ -116,8 +120,19 @@ final class TrainerOptions {
     @Option(names = "--average-every", paramLabel = "STEPS", description = "weight-average: steps between averaging the towers' weights (default: ${DEFAULT-VALUE}).")
     int averageEvery = DEFAULTS.averageEvery();
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}). auto uses a GPU only for networks large enough to gain from it.")
     String backend;
+
+    /**
+     * The backend named by {@code --backend}, or {@code null} for {@code auto}, which is chosen once
+     * the network's size is known. Checked before any data is loaded, so a missing GPU fails at once.
+     *
+     * @throws BackendUnavailableException saying what is missing
+     */
+    Backend requestedBackend() throws BackendUnavailableException {
+        return backend.equalsIgnoreCase("auto") ? null : Backends.named(backend);
+    }
 
     // Preprocessing, stored in the model.
     @Option(names = "--fit-size", paramLabel = "N", description = "Preprocessing: side in glyph pixels that the ink's longer side is scaled to, 1..20 (default: ${DEFAULT-VALUE}).")

@@ -12,9 +12,7 @@ import org.glyphocr.image.Glyph;
 import org.glyphocr.image.Preprocessor;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.Provenance;
-import org.glyphocr.nn.Activation;
 import org.glyphocr.nn.Architecture;
-import org.glyphocr.nn.DenseLayer;
 import org.glyphocr.nn.Parameters;
 
 import java.io.IOException;
@@ -68,11 +66,13 @@ public final class SgdTrainer {
     static final int EARLY_RESTART_EPOCHS = 5;
 
     private final TrainerConfig config;
+    /** {@code null}: chosen for the network when training starts ({@link Backends#best(Architecture)}). */
     private final Backend backend;
 
-    /** A trainer on the best backend this machine has. */
+    /** A trainer on the best backend this machine has for the network it will train. */
     public SgdTrainer(TrainerConfig config) {
-        this(config, Backends.best());
+        this.config = Objects.requireNonNull(config, "config");
+        this.backend = null;
     }
 
     public SgdTrainer(TrainerConfig config, Backend backend) {
@@ -84,14 +84,9 @@ public final class SgdTrainer {
         return config;
     }
 
-    /** The architecture this trainer builds for {@code classes} classes. */
+    /** The architecture this trainer builds for {@code classes} classes, as {@link TrainerConfig#architecture}. */
     public Architecture architecture(int classes) {
-        Architecture plain = Architecture.classifier(Glyph.PIXELS, config.hiddenLayers(), config.hiddenActivation(), classes);
-        if (config.loss() == plain.loss()) return plain;
-        // Sum of squares: one sigmoid unit per class, as in the original design.
-        List<DenseLayer> layers = new ArrayList<>(plain.layers().subList(0, plain.layerCount() - 1));
-        layers.add(DenseLayer.dense(classes, Activation.SIGMOID));
-        return Architecture.of(Glyph.PIXELS, layers, config.loss());
+        return config.architecture(classes);
     }
 
     /**
@@ -135,7 +130,8 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("augmentation needs each sample's ink image: load the data with "
                     + "DatasetLoader.loadForTraining(dir) (or load(dir, preprocessor, decoder, true)), or train with AugmentSettings.NONE");
         }
-        return new Run(architecture(train.alphabet().size()), split, listener, checkpointing).execute();
+        Architecture arch = architecture(train.alphabet().size());
+        return new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing).execute();
     }
 
     private boolean augmenting() {
@@ -145,6 +141,7 @@ public final class SgdTrainer {
     /** The mutable state of one training run. */
     private final class Run {
         private final Architecture arch;
+        private final Backend backend;
         private final LabeledGlyphs train;
         private final LabeledGlyphs validation;
         private final LabeledGlyphs test;
@@ -165,8 +162,9 @@ public final class SgdTrainer {
         private long stepSamples;
         private double previousSeconds;
 
-        Run(Architecture arch, LabeledGlyphs.Split split, TrainingListener listener, Checkpointing checkpointing) {
+        Run(Architecture arch, Backend backend, LabeledGlyphs.Split split, TrainingListener listener, Checkpointing checkpointing) {
             this.arch = arch;
+            this.backend = backend;
             this.train = split.train();
             this.validation = split.validation();
             this.test = split.test();

@@ -2,12 +2,17 @@ package org.glyphocr.train;
 
 import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.data.LabeledGlyphs;
+import org.glyphocr.image.Glyph;
 import org.glyphocr.nn.Activation;
+import org.glyphocr.nn.Architecture;
+import org.glyphocr.nn.DenseLayer;
 import org.glyphocr.nn.Loss;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -583,5 +588,18 @@ public final class TrainerConfig {
             }
             return new TrainerConfig(this);
         }
+    }
+
+    /**
+     * The network this configuration trains for {@code classes} classes: {@link #hiddenLayers()} of
+     * {@link #hiddenActivation()}, then a softmax output for cross-entropy or, for the sum of
+     * squares, one sigmoid unit per class as in the original design.
+     */
+    public Architecture architecture(int classes) {
+        Architecture plain = Architecture.classifier(Glyph.PIXELS, hiddenLayers(), hiddenActivation(), classes);
+        if (loss() == plain.loss()) return plain;
+        List<DenseLayer> layers = new ArrayList<>(plain.layers().subList(0, plain.layerCount() - 1));
+        layers.add(DenseLayer.dense(classes, Activation.SIGMOID));
+        return Architecture.of(Glyph.PIXELS, layers, loss());
     }
 }

@@ -133,6 +133,17 @@ class CliTest {
     }
 
     @Test
+    void askingForAMissingGpuSaysWhatIsMissingBeforeLoadingData() {
+        String reason = org.glyphocr.backend.Backends.providers().stream().filter(p -> p.name().equals("gpu"))
+                .findFirst().orElseThrow().unavailableReason();
+        org.junit.jupiter.api.Assumptions.assumeTrue(reason != null, "this machine has a usable GPU");
+        // The data folder does not exist: the backend is checked first.
+        Run r = run("train", "--data", dir.resolve("not-loaded").toString(), "--out", dir.resolve("m.gocr").toString(), "--backend", "gpu");
+        assertEquals(1, r.status());
+        assertEquals(List.of("glyph-ocr train: gpu backend unavailable: " + reason), r.errLines());
+    }
+
+    @Test
     void emptyDatasetFolderIsRejected() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty-dataset"));
         Run train = run("train", "--data", empty.toString(), "--out", dir.resolve("m.gocr").toString());
