@@ -2,9 +2,10 @@
 # Ablation of the training augmentations: what each one does on its own, and all together.
 #
 # Trains `train` with default settings except the augmentation on the digits drawn with a thick
-# marker (MarkerAndPencil), and reads (1) the marker digits of its own held-out test split and
-# (2) the same kind of digits drawn with a thin pencil, which training never saw. Prints a
-# Markdown table. Takes about 7 minutes on 2 cores.
+# marker (MarkerAndPencil), and reads (1) the marker digits of its own held-out test split,
+# (2) the same kind of digits drawn with a thin pencil, which training never saw, and (3) those
+# pencil digits lighter, on shaded, grainy paper. Prints a Markdown table. Takes about 8 minutes
+# on 2 cores.
 #
 #   mvn -q -B -ntp -DskipTests package test-compile
 #   src/bench/augmentation-ablation.sh [WORK_DIR]
@@ -15,7 +16,7 @@ jar=target/glyph-ocr.jar
 java() { command java --add-modules jdk.incubator.vector "$@"; }
 work=${1:-/tmp/glyph-ocr-ablation}
 mkdir -p "$work"
-if [ ! -d "$work/strokes/marker" ]; then
+if [ ! -d "$work/strokes/pencil-on-paper" ]; then
   java -cp "$jar:target/test-classes" org.glyphocr.MarkerAndPencil testdata/mnist-7k "$work/strokes"
 fi
 off="--rotation 0 --scaling 0 --shear 0 --translate 0 --elastic-alpha 0 --stroke-change 0 --blur 0 --noise 0 --specks 0"
@@ -44,8 +45,8 @@ declare -a args=(
   ""
 )
 accuracy() { python3 -c 'import json,sys; print("%.2f" % (100 * json.load(sys.stdin)["accuracy"]))'; }
-echo "| augmentation | marker test split | pencil (unseen style) | train seconds |"
-echo "|---|---:|---:|---:|"
+echo "| augmentation | marker test split | pencil (unseen style) | pencil on paper | train seconds |"
+echo "|---|---:|---:|---:|---:|"
 for i in "${!names[@]}"; do
   model="$work/model-$i.gocr"
   # shellcheck disable=SC2086
@@ -53,5 +54,6 @@ for i in "${!names[@]}"; do
   seconds=$(echo "$summary" | python3 -c 'import json,sys; print("%.0f" % json.load(sys.stdin)["train_seconds"])')
   own=$(java -jar "$jar" eval --model "$model" --data "$work/strokes/marker" --split test --json | accuracy)
   pencil=$(java -jar "$jar" eval --model "$model" --data "$work/strokes/pencil" --json | accuracy)
-  echo "| ${names[$i]} | $own% | $pencil% | $seconds |"
+  paper=$(java -jar "$jar" eval --model "$model" --data "$work/strokes/pencil-on-paper" --json | accuracy)
+  echo "| ${names[$i]} | $own% | $pencil% | $paper% | $seconds |"
 done

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -15,12 +16,16 @@ import java.util.stream.Stream;
  * trained on one reads the other. Each MNIST digit is enlarged 4× and its strokes grown (marker:
  * black, about 1.6× as wide) or shrunk (pencil: grey, about a third as wide), dark on white paper.
  * The first 80% of each digit's files become marker samples, the last 20% pencil samples, so the
- * two sets share no digit.
+ * two sets share no digit. The pencil digits are written twice: on clean white paper
+ * ({@code pencil}), and as a photo of paper would show them ({@code pencil-on-paper}): lighter
+ * (65 levels below the paper rather than 145), on paper of luminance 235 shaded by up to ±10
+ * levels in a random direction, with Gaussian grain of σ 6.
  *
  * <pre>
  * java -cp target/glyph-ocr.jar:target/test-classes org.glyphocr.MarkerAndPencil testdata/mnist-7k /tmp/strokes
  * java -jar target/glyph-ocr.jar train --data /tmp/strokes/marker --out /tmp/marker.gocr
  * java -jar target/glyph-ocr.jar eval --model /tmp/marker.gocr --data /tmp/strokes/pencil
+ * java -jar target/glyph-ocr.jar eval --model /tmp/marker.gocr --data /tmp/strokes/pencil-on-paper
  * </pre>
  */
 public final class MarkerAndPencil {
@@ -53,6 +58,11 @@ public final class MarkerAndPencil {
                 BufferedImage drawn = redraw(ImageIO.read(files.get(i).toFile()), marker);
                 ImageIO.write(drawn, "png", dir.resolve(files.get(i).getFileName()).toFile());
                 counts[marker ? 0 : 1]++;
+                if (!marker) {
+                    Path onPaper = Files.createDirectories(out.resolve("pencil-on-paper").resolve(Integer.toString(d)));
+                    ImageIO.write(onPaper(drawn, new Random(files.get(i).getFileName().toString().hashCode())), "png",
+                            onPaper.resolve(files.get(i).getFileName()).toFile());
+                }
             }
         }
         return counts;
@@ -78,6 +88,23 @@ public final class MarkerAndPencil {
             shaped[i] = (int) Math.round(255 + (inkLevel - 255) * a);
         }
         out.getRaster().setPixels(0, 0, size, size, shaped);
+        return out;
+    }
+
+    /** A pencil drawing (ink 110 on 255) as lighter pencil on shaded, grainy paper; see the class comment. */
+    static BufferedImage onPaper(BufferedImage pencil, Random random) {
+        int w = pencil.getWidth();
+        int h = pencil.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        double angle = 2 * Math.PI * random.nextDouble();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double coverage = (255 - pencil.getRaster().getSample(x, y, 0)) / (255.0 - 110);
+                double paper = 235 + 10 * ((x - w / 2.0) * Math.cos(angle) + (y - h / 2.0) * Math.sin(angle)) / (w / 2.0);
+                double v = paper - 65 * coverage + 6 * random.nextGaussian();
+                out.getRaster().setSample(x, y, 0, (int) Math.max(0, Math.min(255, Math.round(v))));
+            }
+        }
         return out;
     }
 

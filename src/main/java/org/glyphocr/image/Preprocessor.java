@@ -36,6 +36,12 @@ public final class Preprocessor {
      * accuracy at twice the speed; 1 scores 0.2 to 0.6 points lower.
      */
     static final int SUPERSAMPLE = 2;
+    /**
+     * Contrast within this many standard deviations of the paper's grain ({@link PaperBackground})
+     * is not ink, whatever {@code minContrast} allows: three, the usual bound for a value that
+     * stands out from Gaussian noise.
+     */
+    static final double GRAIN_MULTIPLE = 3;
 
     private static final byte EMPTY = 0;
     private static final byte STRONG = 1;
@@ -99,19 +105,23 @@ public final class Preprocessor {
      * Stage 1: finds the ink and crops to it.
      * <ol>
      *   <li>Luminance {@code L} in {@code 0..255}; transparent pixels count as white paper.
-     *   <li>Background {@code B}: with {@link Polarity#AUTO}, the side of an Otsu split of {@code L}
-     *       that holds at least {@value #BORDER_AGREEMENT} of the border pixels (else the larger side
-     *       of the image); {@code B} is the median of that side's border pixels. Ink is whatever is
-     *       darker (or lighter) than {@code B}: contrast {@code d = max(0, B − L)} (or {@code L − B}).
-     *   <li>Ink pixels: {@code d} above an Otsu split of the contrast histogram and at least
-     *       {@code minContrast · 255}.
+     *   <li>Paper side: with {@link Polarity#AUTO}, the side of an Otsu split of {@code L} that holds
+     *       at least {@value #BORDER_AGREEMENT} of the border pixels (else the larger side of the
+     *       image).
+     *   <li>Background {@code B(x, y)}: a plane fitted to the border pixels on the paper side, so that
+     *       uneven lighting across the glyph is not taken for ink, with the paper's grain {@code σ}
+     *       ({@link PaperBackground}); the median of those pixels where the border holds too few.
+     *       Ink is whatever is darker (or lighter) than {@code B}: contrast
+     *       {@code d = max(0, B − L)} (or {@code L − B}).
+     *   <li>Ink pixels: {@code d} above an Otsu split of the contrast histogram and at least the floor
+     *       {@code max(minContrast · 255, }{@value #GRAIN_MULTIPLE}{@code σ)}.
      *   <li>Speckles: 8-connected components of ink pixels smaller than {@code minComponentPixels},
      *       or than {@code speckleFraction} of the largest component (which this rule keeps), are
      *       removed. If nothing is left, the image is blank.
      *   <li>Intensity {@code d / S}, clipped to 1, where {@code S} is the {@code contrastPercentile}
      *       of the kept pixels' contrast ({@code normalizeContrast}) or the largest contrast the
      *       background allows. Kept pixels get it, and so does their halo: pixels whose contrast
-     *       reaches {@code minContrast}, connected to a kept pixel through such pixels within
+     *       reaches the floor, connected to a kept pixel through such pixels within
      *       {@code ceil(longer side of the kept ink / fitSize)} steps (one glyph pixel), which holds
      *       the anti-aliased or blurred rim of the strokes. All other pixels are zero.
      *   <li>Crop to the bounding box of the non-zero ink.
@@ -135,9 +145,10 @@ public final class Preprocessor {
 
         int[] borderHistogram = borderHistogram(lum, w, h);
         boolean darkInk = inkIsDark(split, borderHistogram, lumHistogram);
-        int background = darkInk
+        int median = darkInk
                 ? median(borderHistogram, split + 1, 255, lumHistogram)
                 : median(borderHistogram, 0, split, lumHistogram);
+        PaperBackground paper = PaperBackground.fit(lum, w, h, split, darkInk, median);
 
         // Contrast d against the background, in the ink direction, in a raster framed by one pixel
         // of zero contrast: neighbours are then found by index offsets, without bounds checks.
@@ -148,14 +159,15 @@ public final class Preprocessor {
             int out = (y + 1) * stride + 1;
             for (int x = 0; x < w; x++) {
                 int l = lum[in + x] & 0xff;
-                contrast[out + x] = (byte) Math.max(0, darkInk ? background - l : l - background);
+                int background = (int) Math.round(paper.level(x, y));
+                contrast[out + x] = (byte) Math.min(255, Math.max(0, darkInk ? background - l : l - background));
             }
         }
         int[] contrastHistogram = OtsuThreshold.histogram(contrast);
         contrastHistogram[0] -= contrast.length - w * h; // the frame is not part of the image
         int contrastSplit = OtsuThreshold.of(contrastHistogram);
         if (contrastSplit < 0) return Optional.empty();
-        int floor = Math.max(1, (int) Math.ceil(settings.minContrast() * 255 - 1e-9));
+        int floor = Math.max(1, (int) Math.ceil(Math.max(settings.minContrast() * 255, GRAIN_MULTIPLE * paper.grain()) - 1e-9));
         int strongLevel = Math.max(contrastSplit + 1, floor);
 
         byte[] mask = new byte[contrast.length];
@@ -171,7 +183,8 @@ public final class Preprocessor {
         int keptCount = keepComponents(components, mask);
         if (keptCount == 0) return Optional.empty();
 
-        float scale = darkInk ? background : 255 - background;
+        double centre = Math.min(255, Math.max(0, paper.level(w / 2, h / 2)));
+        float scale = (float) (darkInk ? centre : 255 - centre);
         if (settings.normalizeContrast()) scale = keptPercentile(components, mask, contrast, keptCount);
         // The halo may reach one glyph pixel's worth of source pixels beyond the strokes.
         int[] kept = bounds(mask, stride, 1, 1, w, h);

@@ -198,7 +198,8 @@ class AugmenterTest {
             double thinner = MnistInk.mass(AS_DRAWN.toGlyph(augmenter.distort(ink, strokes(-1), null, null)));
             double thinnest = MnistInk.mass(AS_DRAWN.toGlyph(augmenter.distort(ink, strokes(-8), null, null)));
             String masses = "digit " + i + ": " + original + " -> thicker " + thicker + ", thinner " + thinner + ", thinnest " + thinnest;
-            assertTrue(thicker > 1.2 * original, masses);
+            // A 1.5-pixel change on strokes about 2.5 pixels wide (with their soft rim).
+            assertTrue(thicker > 1.15 * original, masses);
             assertTrue(thinner < 0.85 * original, masses);
             // Thinning stops at 0.3 of the mean stroke width, whatever was asked for (and thin
             // digits reach that limit already at −1).

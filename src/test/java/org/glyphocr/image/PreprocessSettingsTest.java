@@ -19,7 +19,7 @@ class PreprocessSettingsTest {
         assertEquals(2, s.minComponentPixels());
         assertTrue(s.normalizeContrast());
         assertEquals(0.95, s.contrastPercentile());
-        assertEquals(0.1, s.minContrast());
+        assertEquals(0.03, s.minContrast());
         assertEquals(PreprocessSettings.DEFAULT, PreprocessSettings.builder().build());
     }
 

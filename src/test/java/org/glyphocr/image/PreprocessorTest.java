@@ -296,6 +296,39 @@ class PreprocessorTest {
         assertTrue(meanAbsDiff(a, b) < 0.02, meanAbsDiff(a, b) + ascii(a) + ascii(b));
     }
 
+    /**
+     * Pencil as a phone photographs it: grey strokes (at most 65 of 255 darker than the paper, and
+     * where the pencil was pressed lightly a third of that) on paper that is lit unevenly and grainy.
+     * The faint parts stand well clear of the grain, so they are ink, and the glyph is the marker's.
+     */
+    @Test
+    void faintPencilOnUnevenGrainyPaperLooksLikeMarkerOnCleanPaper() {
+        BufferedImage marker = drawnFour(120, 120, 10, 10, 100);
+        BufferedImage photo = canvas(120, 120, 255);
+        SplittableRandom grain = new SplittableRandom(4);
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 120; x++) {
+                double coverage = (255 - TestImages.gray(marker, x, y)) / 255.0;
+                double pressure = 0.35 + 0.65 * (0.5 + 0.5 * Math.cos((x + y) / 12.0));
+                double paper = 230 + 12 * (x - 60) / 60.0 - 6 * (y - 60) / 60.0; // lit from the right and above
+                double value = paper - 65 * pressure * coverage + 3 * grain.nextGaussian();
+                photo.setRGB(x, y, 0x010101 * (int) Math.max(0, Math.min(255, Math.round(value))));
+            }
+        }
+        Glyph a = glyphOf(marker);
+        Glyph b = glyphOf(photo);
+        int missed = 0;
+        int spurious = 0;
+        for (int y = 0; y < Glyph.SIZE; y++) {
+            for (int x = 0; x < Glyph.SIZE; x++) {
+                if (ink(a, x, y) >= 0.5 && ink(b, x, y) < 0.1) missed++;
+                if (ink(a, x, y) == 0 && ink(b, x, y) >= 0.3) spurious++;
+            }
+        }
+        assertTrue(missed == 0 && spurious == 0, missed + " stroke pixels missed, " + spurious + " shading pixels taken for ink"
+                + ascii(a) + ascii(b));
+    }
+
     @Test
     void withoutContrastNormalisationLightInkStaysLight() {
         BufferedImage pencil = canvas(100, 100, 255);
