@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,5 +171,17 @@ class SgdTrainerTest {
         assertEquals("batchSize must be > 0, was 0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().momentum(1).build());
         assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().split(0.6, 0.4).build());
+    }
+
+    @Test
+    void aDivergenceInTheFirstQuarterOfTheRunRestartsFromTheInitialWeights() {
+        // 60 epochs: the first 15 good epochs may have been spent at a rate now found unstable.
+        assertTrue(SgdTrainer.restartsFromInitialWeights(1, 60));
+        assertTrue(SgdTrainer.restartsFromInitialWeights(14, 60));
+        assertFalse(SgdTrainer.restartsFromInitialWeights(15, 60));
+        // Short runs keep the old window of five epochs; nothing to restart before the first good one.
+        assertTrue(SgdTrainer.restartsFromInitialWeights(4, 8));
+        assertFalse(SgdTrainer.restartsFromInitialWeights(5, 8));
+        assertFalse(SgdTrainer.restartsFromInitialWeights(0, 60));
     }
 }
