@@ -14,14 +14,12 @@ import java.util.ServiceLoader;
  * <pre>{@code
  * Backend cpu = Backends.named("cpu");
  * Backend best = Backends.best();                 // the highest-ranked backend this machine can run
- * Backend forNet = Backends.best(architecture);   // ... that also suits this network
- * Backend chosen = Backends.named(option, architecture); // "auto", "cpu" or "gpu", as on the command line
+ * Backend forNet = Backends.best(architecture);   // ... that also suits this network (what --backend auto does)
  * }</pre>
  *
  * <p>Automatic selection tells why it passed over a higher-ranked backend that suits the network but
- * cannot run here, in an {@code INFO} message
- * on the {@link System.Logger} named after this class; the chosen backend's
- * {@link Backend#description()} says how it runs.
+ * cannot run here, in an {@code INFO} message on the {@link System.Logger} named after this class;
+ * the chosen backend's {@link Backend#description()} says how it runs.
  */
 public final class Backends {
     private Backends() {
@@ -66,15 +64,6 @@ public final class Backends {
             }
         }
         throw new IllegalStateException("no backend can run on this machine; the cpu backend is missing from the class path");
-    }
-
-    /**
-     * {@link #named(String)}, except that {@code auto} picks {@link #best(Architecture)} for this network.
-     *
-     * @throws BackendUnavailableException naming what is missing, if that backend cannot run here
-     */
-    public static Backend named(String name, Architecture architecture) throws BackendUnavailableException {
-        return name.equalsIgnoreCase("auto") ? best(architecture) : named(name);
     }
 
     private static void logSkipped(String message) {

@@ -70,4 +70,16 @@ public interface TrainingSession extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * Checks the arguments shared by every implementation of {@link #step} and {@link #gradients}.
+     *
+     * @throws IllegalArgumentException if {@code count} is outside {@code 1..maxBatchSize} or there are fewer targets
+     */
+    static void checkStep(int[] targets, int count, int maxBatchSize) {
+        if (count < 1 || count > maxBatchSize) {
+            throw new IllegalArgumentException("batch count must be in 1.." + maxBatchSize + ", was " + count);
+        }
+        if (targets.length < count) throw new IllegalArgumentException("targets hold " + targets.length + " values, need " + count);
+    }
 }

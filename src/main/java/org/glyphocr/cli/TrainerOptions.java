@@ -1,10 +1,9 @@
 package org.glyphocr.cli;
 
+import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.BackendUnavailableException;
 import org.glyphocr.backend.Backends;
-
-import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.image.PreprocessSettings;
 import org.glyphocr.nn.Activation;
 import org.glyphocr.nn.Loss;

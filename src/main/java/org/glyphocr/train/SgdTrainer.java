@@ -260,8 +260,8 @@ public final class SgdTrainer {
                         history.add(new EpochRecord(epoch, steps, outcome.meanLoss, outcome.accuracy, Double.NaN, outcome.lastRate, true, seconds));
                         listener.onEpoch(history.get(history.size() - 1));
                         if (restartsFromInitialWeights(goodEpochs(), config.maxEpochs())) {
-                            // The few epochs run so far were at a rate now found unstable: they are more
-                            // likely to have saturated units than to have made progress. Start over.
+                            // The epochs run so far were at a rate now found unstable: they are more likely
+                            // to have saturated units than to have made progress. Start over.
                             lastGood = initial;
                             best = initial;
                             bestScore = Double.NEGATIVE_INFINITY;

@@ -113,8 +113,7 @@ final class CpuTrainingSession implements TrainingSession {
     }
 
     private BatchResult computeGradients(float[] inputs, int[] targets, int count, double l2) {
-        checkCount(count);
-        if (targets.length < count) throw new IllegalArgumentException("targets hold " + targets.length + " values, need " + count);
+        TrainingSession.checkStep(targets, count, maxBatch);
         System.arraycopy(inputs, 0, activations[0], 0, count * arch.inputSize());
         DenseMath.forward(arch, forwardWeights, biases, activations, count, gemm);
         int last = arch.layerCount() - 1;
@@ -132,12 +131,6 @@ final class CpuTrainingSession implements TrainingSession {
     public void predict(float[] inputs, int count, float[] outputs) {
         Backend.checkBatch(arch, inputs, count, outputs);
         DenseMath.forwardInChunks(arch, forwardWeights, biases, activations, inputs, count, outputs, gemm);
-    }
-
-    private void checkCount(int count) {
-        if (count < 1 || count > maxBatch) {
-            throw new IllegalArgumentException("batch count must be in 1.." + maxBatch + ", was " + count);
-        }
     }
 
     @Override

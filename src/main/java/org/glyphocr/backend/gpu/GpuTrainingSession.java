@@ -118,10 +118,7 @@ final class GpuTrainingSession implements TrainingSession {
     }
 
     private BatchResult computeGradients(float[] inputs, int[] targetClasses, int count, double l2) {
-        checkCount(count);
-        if (targetClasses.length < count) {
-            throw new IllegalArgumentException("targets hold " + targetClasses.length + " values, need " + count);
-        }
+        TrainingSession.checkStep(targetClasses, count, maxBatch);
         gpu.device().makeCurrent();
         gpu.upload(inputs, count * arch.inputSize(), activations[0]);
         gpu.upload(targetClasses, count, targets);
@@ -194,21 +191,17 @@ final class GpuTrainingSession implements TrainingSession {
         }
     }
 
-    private void checkCount(int count) {
-        if (count < 1 || count > maxBatch) {
-            throw new IllegalArgumentException("batch count must be in 1.." + maxBatch + ", was " + count);
-        }
+    /** Host arrays shaped like the weights ({@code weights}) or the biases, one per layer. */
+    private float[][] perLayer(boolean weights) {
+        float[][] arrays = new float[arch.layerCount()][];
+        for (int l = 0; l < arrays.length; l++) arrays[l] = new float[weights ? weightCount(l) : units(l)];
+        return arrays;
     }
 
     @Override
     public Parameters parameters() {
-        int layers = arch.layerCount();
-        float[][] w = new float[layers][];
-        float[][] b = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            w[l] = new float[weightCount(l)];
-            b[l] = new float[units(l)];
-        }
+        float[][] w = perLayer(true);
+        float[][] b = perLayer(false);
         copyParametersTo(w, b);
         return Parameters.of(arch, w, b);
     }
@@ -218,12 +211,9 @@ final class GpuTrainingSession implements TrainingSession {
         if (!parameters.architecture().equals(arch)) {
             throw new IllegalArgumentException("parameters are for " + parameters.architecture() + ", session is " + arch);
         }
-        int layers = arch.layerCount();
-        float[][] w = new float[layers][];
-        float[][] b = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            w[l] = new float[weightCount(l)];
-            b[l] = new float[units(l)];
+        float[][] w = perLayer(true);
+        float[][] b = perLayer(false);
+        for (int l = 0; l < arch.layerCount(); l++) {
             parameters.copyWeights(l, w[l]);
             parameters.copyBiases(l, b[l]);
         }
@@ -253,11 +243,9 @@ final class GpuTrainingSession implements TrainingSession {
     @Override
     public SessionState exportState() {
         Parameters p = parameters();
-        float[][] vw = new float[arch.layerCount()][];
-        float[][] vb = new float[arch.layerCount()][];
+        float[][] vw = perLayer(true);
+        float[][] vb = perLayer(false);
         for (int l = 0; l < arch.layerCount(); l++) {
-            vw[l] = new float[weightCount(l)];
-            vb[l] = new float[units(l)];
             gpu.download(velocityWeights[l], vw[l], weightCount(l));
             gpu.download(velocityBiases[l], vb[l], units(l));
         }
