@@ -144,6 +144,28 @@ class CliTest {
     }
 
     @Test
+    void synthWritesADatasetThatTrainReads() throws IOException {
+        Path set = dir.resolve("font-set");
+        Run synth = run("synth", "--font", "Dialog", "--chars", "0123", "--sizes", "24,32", "--variants", "2", "--out", set.toString(), "--json");
+        assertEquals(0, synth.status(), synth.err());
+        assertEquals(4 * 2 * 2 * 2, synth.json().get("images").asInt()); // 4 characters, 2 faces, 2 sizes, 2 variants
+        Run train = run("train", "--data", set.toString(), "--out", dir.resolve("font.gocr").toString(), "--epochs", "2",
+                "--no-augment", "--no-report", "--quiet", "--json");
+        assertEquals(0, train.status(), train.err());
+        Run again = run("synth", "--font", "Dialog", "--chars", "0", "--out", set.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().contains("not empty"), again.err());
+    }
+
+    @Test
+    void synthNamesAnUnknownFont() {
+        Run r = run("synth", "--font", "No Such Family 123", "--chars", "digits", "--out", dir.resolve("x").toString());
+        assertEquals(1, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("'No Such Family 123'"), r.err());
+    }
+
+    @Test
     void emptyDatasetFolderIsRejected() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty-dataset"));
         Run train = run("train", "--data", empty.toString(), "--out", dir.resolve("m.gocr").toString());
