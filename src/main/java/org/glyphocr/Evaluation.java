@@ -57,6 +57,40 @@ public record Evaluation(List<String> labels, int[][] confusion) {
         return new Evaluation(List.copyOf(labels), confusion);
     }
 
+    /**
+     * Letter pairs that look the same once cut out and scaled to the glyph frame, where only the
+     * size relative to the line tells them apart: c/C, k/K, o/O, p/P, s/S, u/U, v/V, w/W, x/X, z/Z,
+     * and l/I.
+     */
+    public static final List<List<String>> SAME_SHAPE_PAIRS = List.of(
+            List.of("c", "C"), List.of("k", "K"), List.of("o", "O"), List.of("p", "P"), List.of("s", "S"),
+            List.of("u", "U"), List.of("v", "V"), List.of("w", "W"), List.of("x", "X"), List.of("z", "Z"),
+            List.of("l", "I"));
+
+    /** Whether reading {@code truth} as {@code predicted} only confuses a {@link #SAME_SHAPE_PAIRS same-shape pair}. */
+    public static boolean sameShape(String truth, String predicted) {
+        for (List<String> pair : SAME_SHAPE_PAIRS) {
+            if (pair.contains(truth) && pair.contains(predicted)) return true;
+        }
+        return false;
+    }
+
+    /** Samples read right, or read as the other letter of a same-shape pair ({@link #sameShape}). */
+    public int correctFoldingCase() {
+        int n = 0;
+        for (int i = 0; i < confusion.length; i++) {
+            for (int j = 0; j < confusion.length; j++) {
+                if (i == j || sameShape(labels.get(i), labels.get(j))) n += confusion[i][j];
+            }
+        }
+        return n;
+    }
+
+    /** {@link #correctFoldingCase()} as a fraction, in [0, 1]; NaN for no samples. */
+    public double accuracyFoldingCase() {
+        return samples() == 0 ? Double.NaN : (double) correctFoldingCase() / samples();
+    }
+
     /** Samples evaluated. */
     public int samples() {
         int n = 0;

@@ -1,6 +1,7 @@
 package org.glyphocr;
 
 import org.glyphocr.model.Model;
+import org.glyphocr.model.ModelFormat;
 import org.glyphocr.model.ModelFormatException;
 import org.glyphocr.model.ModelReader;
 
@@ -23,6 +24,28 @@ public final class Models {
     private static final String BUNDLED_PREFIX = "/org/glyphocr/models/";
 
     private Models() {
+    }
+
+    /**
+     * A model file, or, where no file of that name exists, the bundled model of that name: what
+     * the command line's {@code --model} accepts.
+     * <pre>{@code
+     * Model digits = Models.named("digits");          // bundled
+     * Model mine = Models.named("models/greek.gocr"); // a file
+     * }</pre>
+     *
+     * @throws org.glyphocr.model.ModelFormatException if it looks like a path (a folder or {@code .gocr}) and that file is missing or no model
+     * @throws IllegalArgumentException if it is a bare name that is neither a file nor a bundled model
+     */
+    public static Model named(String fileOrName) throws IOException {
+        Path file = Path.of(fileOrName);
+        if (java.nio.file.Files.exists(file)) return load(file);
+        if (BUNDLED.contains(fileOrName)) return bundled(fileOrName);
+        if (file.getParent() == null && !fileOrName.endsWith(ModelFormat.EXTENSION)) {
+            throw new IllegalArgumentException("'" + fileOrName + "' is neither a model file nor a bundled model (bundled: "
+                    + String.join(", ", BUNDLED) + ")");
+        }
+        return load(file);
     }
 
     /** Reads a model file. */

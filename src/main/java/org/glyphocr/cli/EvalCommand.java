@@ -43,6 +43,11 @@ final class EvalCommand implements Callable<Integer> {
                     "that the model's own training used (same seed and fractions, from the model's provenance)."})
     Part part;
 
+    @Option(names = "--fold-case", description = {"Also count a reading as right when it differs from the truth only between",
+            "letters of the same shape once cut out: c/C k/K o/O p/P s/S u/U v/V w/W x/X z/Z l/I.",
+            "--json then gives accuracy (folded) and accuracy_strict."})
+    boolean foldCase;
+
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
@@ -98,9 +103,10 @@ final class EvalCommand implements Callable<Integer> {
         root.put("model", modelOption.describe());
         root.put("data", data.toString());
         root.put("split", part.name());
-        Json.putNumber(root, "accuracy", e.accuracy());
+        Json.putNumber(root, "accuracy", foldCase ? e.accuracyFoldingCase() : e.accuracy());
+        if (foldCase) Json.putNumber(root, "accuracy_strict", e.accuracy());
         root.put("samples", e.samples());
-        root.put("errors", e.errors());
+        root.put("errors", foldCase ? e.samples() - e.correctFoldingCase() : e.errors());
         root.put("unreadable", report.unreadable().size());
         root.put("blank", report.blank().size());
         ArrayNode classes = root.putArray("per_class");
@@ -122,7 +128,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, Evaluation e, DatasetLoader.Report report) {
-        out.printf(Locale.ROOT, "accuracy %.4f (%d of %d correct, %d errors)%n", e.accuracy(), e.correct(), e.samples(), e.errors());
+        if (foldCase) {
+            out.printf(Locale.ROOT, "accuracy %.4f folding same-shape case pairs (%d of %d correct), strict %.4f (%d errors)%n",
+                    e.accuracyFoldingCase(), e.correctFoldingCase(), e.samples(), e.accuracy(), e.errors());
+        } else {
+            out.printf(Locale.ROOT, "accuracy %.4f (%d of %d correct, %d errors)%n", e.accuracy(), e.correct(), e.samples(), e.errors());
+        }
         if (!report.unreadable().isEmpty() || !report.blank().isEmpty()) {
             out.printf(Locale.ROOT, "left out: %d unreadable, %d blank%n", report.unreadable().size(), report.blank().size());
         }

@@ -7,16 +7,18 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** {@code --model FILE}; without it, the bundled digits model. */
+/** {@code --model FILE_OR_NAME}; without it, the bundled digits model. */
 final class ModelOption {
-    @Option(names = "--model", paramLabel = "FILE", description = "Model file (.gocr). Default: the bundled digits model.")
-    Path model;
+    @Option(names = "--model", paramLabel = "FILE_OR_NAME",
+            description = "Model file (.gocr), or the name of a bundled model (digits). Default: digits.")
+    String model;
 
     Model load() throws IOException {
-        return model == null ? Models.digits() : Models.load(model);
+        return Models.named(model == null ? "digits" : model);
     }
 
     String describe() {
-        return model == null ? "bundled:digits" : model.toString();
+        if (model == null) return "bundled:digits";
+        return Models.BUNDLED.contains(model) && !java.nio.file.Files.exists(java.nio.file.Path.of(model)) ? "bundled:" + model : model;
     }
 }

@@ -152,9 +152,22 @@ class CliTest {
         Run train = run("train", "--data", set.toString(), "--out", dir.resolve("font.gocr").toString(), "--epochs", "2",
                 "--no-augment", "--no-report", "--quiet", "--json");
         assertEquals(0, train.status(), train.err());
+        Run folded = run("eval", "--model", dir.resolve("font.gocr").toString(), "--data", set.toString(), "--fold-case", "--json");
+        assertEquals(0, folded.status(), folded.err());
+        assertTrue(folded.json().get("accuracy").asDouble() >= folded.json().get("accuracy_strict").asDouble(), folded.out());
         Run again = run("synth", "--font", "Dialog", "--chars", "0", "--out", set.toString());
         assertEquals(1, again.status());
         assertTrue(again.err().contains("not empty"), again.err());
+    }
+
+    @Test
+    void modelsAreSelectableByName() {
+        Run r = run("classify", "--model", "digits", SAMPLES.resolve("mnist-3.png").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\t3\t"), r.out());
+        Run unknown = run("classify", "--model", "klingon", SAMPLES.resolve("mnist-3.png").toString());
+        assertEquals(1, unknown.status());
+        assertTrue(unknown.err().contains("bundled: digits"), unknown.err());
     }
 
     @Test
