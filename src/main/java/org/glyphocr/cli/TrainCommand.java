@@ -17,6 +17,10 @@ import org.glyphocr.model.Model;
 import org.glyphocr.model.ModelWriter;
 import org.glyphocr.model.Provenance;
 import org.glyphocr.report.TrainingCharts;
+import org.glyphocr.synth.CharacterSet;
+import org.glyphocr.synth.FontSource;
+import org.glyphocr.synth.SynthDataset;
+import org.glyphocr.synth.SynthSettings;
 import org.glyphocr.train.Checkpointing;
 import org.glyphocr.train.EpochRecord;
 import org.glyphocr.train.SgdTrainer;
@@ -36,7 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code train --data DIR --out FILE [options] [--json]}. */
+/** {@code train --data DIR --out FILE [options] [--json]}, or {@code --font F... --chars SET} instead of {@code --data}. */
 @Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Trains a model on a dataset folder (one subfolder of images per label, or labels.tsv)",
                 "and writes it atomically to --out, with a checkpoint after every epoch and a report folder of",
@@ -46,8 +50,15 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Dataset folder.")
+    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (or --font and --chars).")
     Path data;
+
+    @Option(names = "--font", paramLabel = "FILE_OR_FAMILY",
+            description = "Instead of --data: train on these fonts' renderings of --chars, made as synth makes them (repeatable).")
+    List<String> fonts;
+
+    @Option(names = "--chars", paramLabel = "SET", description = "With --font: the characters, as synth --chars takes them.")
+    String chars;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Model file to write (.gocr).")
     Path out;
@@ -85,6 +96,46 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && !Files.exists(checkpointFile)) {
             throw new IllegalArgumentException(checkpointFile + ": no checkpoint to resume from; run without --resume to start afresh");
         }
+        Path synthesized = fontDataset(err);
+        try {
+            return train(synthesized != null ? synthesized : data, config, preprocessor, requested, checkpointFile, stdout, err);
+        } finally {
+            if (synthesized != null) deleteTree(synthesized.getParent());
+        }
+    }
+
+    /**
+     * With {@code --font} and {@code --chars}: the training set rendered into a temporary folder
+     * (deleted after training), the same images every time, so {@code --resume} finds the same data.
+     */
+    private Path fontDataset(PrintWriter err) throws IOException {
+        if ((data == null) == (fonts == null)) throw new IllegalArgumentException("give either --data DIR or --font FILE_OR_FAMILY with --chars SET");
+        if (fonts == null) {
+            if (chars != null) throw new IllegalArgumentException("--chars goes with --font; a --data folder brings its own labels");
+            return null;
+        }
+        if (chars == null) throw new IllegalArgumentException("--font needs --chars SET: the characters to learn");
+        CharacterSet characters = CharacterSet.parse(chars);
+        List<java.awt.Font> faces = new ArrayList<>();
+        for (String f : fonts) faces.addAll(FontSource.resolve(f));
+        Path set = Files.createTempDirectory("glyph-ocr-fonts-").resolve("fonts");
+        long start = System.nanoTime();
+        SynthDataset.Report report = SynthDataset.write(faces, characters, SynthSettings.DEFAULT, set);
+        if (!quiet) {
+            err.printf(Locale.ROOT, "train: rendered %d images of %d characters from %d faces (%.1f s)%n", report.images(),
+                    characters.characters().size(), faces.size(), (System.nanoTime() - start) / 1e9);
+        }
+        return set;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private Integer train(Path data, TrainerConfig config, Preprocessor preprocessor, Backend requested, Path checkpointFile,
+                          PrintWriter stdout, PrintWriter err) throws Exception {
         long loadStart = System.nanoTime();
         boolean augment = !config.augment().equals(AugmentSettings.NONE);
         DatasetLoader.Report loaded = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT, augment);

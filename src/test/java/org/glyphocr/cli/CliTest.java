@@ -171,6 +171,22 @@ class CliTest {
     }
 
     @Test
+    void trainLearnsFromAFontInOneCommand() throws IOException {
+        Path model = dir.resolve("from-font.gocr");
+        Run r = run("train", "--font", "Dialog", "--chars", "0123", "--out", model.toString(), "--epochs", "2", "--no-report", "--json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("rendered"), r.err());
+        assertTrue(Files.isRegularFile(model));
+        assertEquals(4, org.glyphocr.Models.named(model.toString()).alphabet().size());
+        Run both = run("train", "--font", "Dialog", "--chars", "0123", "--data", dir.toString(), "--out", model.toString());
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("either --data DIR or --font"), both.err());
+        Run noChars = run("train", "--font", "Dialog", "--out", model.toString());
+        assertEquals(1, noChars.status());
+        assertTrue(noChars.err().contains("--font needs --chars"), noChars.err());
+    }
+
+    @Test
     void synthNamesAnUnknownFont() {
         Run r = run("synth", "--font", "No Such Family 123", "--chars", "digits", "--out", dir.resolve("x").toString());
         assertEquals(1, r.status());
