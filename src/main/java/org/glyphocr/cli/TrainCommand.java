@@ -96,11 +96,8 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && !Files.exists(checkpointFile)) {
             throw new IllegalArgumentException(checkpointFile + ": no checkpoint to resume from; run without --resume to start afresh");
         }
-        Path synthesized = fontDataset(err);
-        try {
-            return train(synthesized != null ? synthesized : data, config, preprocessor, requested, checkpointFile, stdout, err);
-        } finally {
-            if (synthesized != null) deleteTree(synthesized.getParent());
+        try (SynthDataset.Temporary fromFonts = fontDataset(err)) {
+            return train(fromFonts != null ? fromFonts.folder() : data, config, preprocessor, requested, checkpointFile, stdout, err);
         }
     }
 
@@ -108,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
      * With {@code --font} and {@code --chars}: the training set rendered into a temporary folder
      * (deleted after training), the same images every time, so {@code --resume} finds the same data.
      */
-    private Path fontDataset(PrintWriter err) throws IOException {
+    private SynthDataset.Temporary fontDataset(PrintWriter err) throws IOException {
         if ((data == null) == (fonts == null)) throw new IllegalArgumentException("give either --data DIR or --font FILE_OR_FAMILY with --chars SET");
         if (fonts == null) {
             if (chars != null) throw new IllegalArgumentException("--chars goes with --font; a --data folder brings its own labels");
@@ -118,20 +115,13 @@ final class TrainCommand implements Callable<Integer> {
         CharacterSet characters = CharacterSet.parse(chars);
         List<java.awt.Font> faces = new ArrayList<>();
         for (String f : fonts) faces.addAll(FontSource.resolve(f));
-        Path set = Files.createTempDirectory("glyph-ocr-fonts-").resolve("fonts");
         long start = System.nanoTime();
-        SynthDataset.Report report = SynthDataset.write(faces, characters, SynthSettings.DEFAULT, set);
+        SynthDataset.Temporary set = SynthDataset.writeTemporary(faces, characters, SynthSettings.DEFAULT);
         if (!quiet) {
-            err.printf(Locale.ROOT, "train: rendered %d images of %d characters from %d faces (%.1f s)%n", report.images(),
+            err.printf(Locale.ROOT, "train: rendered %d images of %d characters from %d faces (%.1f s)%n", set.report().images(),
                     characters.characters().size(), faces.size(), (System.nanoTime() - start) / 1e9);
         }
         return set;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 
     private Integer train(Path data, TrainerConfig config, Preprocessor preprocessor, Backend requested, Path checkpointFile,

@@ -112,6 +112,31 @@ public final class SynthDataset {
         }
     }
 
+    /** A dataset written to a temporary folder by {@link #writeTemporary}; {@link #close()} deletes it. */
+    public record Temporary(Path folder, Report report) implements AutoCloseable {
+        @Override
+        public void close() {
+            deleteTree(folder.getParent());
+        }
+    }
+
+    /**
+     * Renders the dataset into a new temporary folder, for training straight from fonts.
+     *
+     * @throws IllegalArgumentException as {@link #write}
+     * @throws IOException if writing fails; nothing is left behind then
+     */
+    public static Temporary writeTemporary(List<Font> faces, CharacterSet characters, SynthSettings settings) throws IOException {
+        Path parent = Files.createTempDirectory("glyph-ocr-fonts-");
+        try {
+            Path folder = parent.resolve("fonts");
+            return new Temporary(folder, write(faces, characters, settings, folder));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(parent);
+            throw e;
+        }
+    }
+
     private static void deleteTree(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
