@@ -1,0 +1,214 @@
+package org.glyphocr.image;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the lines of text in an image and, in each line, the boxes of its characters in reading
+ * order, with the word spaces between them: the layout step of reading a line or a page.
+ *
+ * <ol>
+ *   <li>Ink: luminance split by Otsu's threshold; ink is the side the border pixels are not on.
+ *   <li>Pieces: 8-connected components of ink, without specks of fewer than {@value #MIN_PIECE_PIXELS} pixels.
+ *   <li>Lines: rows covered by pieces of at least {@value #LINE_PIECE_SHARE} of the median piece
+ *       height form the lines; every piece joins the line nearest its vertical centre, so the dot
+ *       of an i, a comma and an apostrophe join the line they belong to.
+ *   <li>Characters: a line's pieces, left to right, are one character where they overlap
+ *       horizontally by at least {@value #JOIN_OVERLAP} of the narrower one (the dot and stem of
+ *       i and j, the two dots of a colon, a broken stroke).
+ *   <li>Spaces: a gap wider than {@value #SPACE_OVER_GAP} times the line's median gap between
+ *       characters, and than {@value #SPACE_OVER_HEIGHT} of its median character height.
+ * </ol>
+ * Stateless; the line must be roughly level (deskew a page first). Known limits, for the reader
+ * that builds on this: touching characters stay one box, and in a line of single characters
+ * all separated by spaces ({@code A B C}) the spaces are the typical gap, so none is found.
+ *
+ * <pre>{@code
+ * for (TextLines.Line line : TextLines.find(image)) {
+ *     for (TextLines.Character c : line.characters()) crop(image, c.box());
+ * }
+ * }</pre>
+ */
+public final class TextLines {
+    static final int MIN_PIECE_PIXELS = 2;
+    static final double LINE_PIECE_SHARE = 0.4;
+    static final double JOIN_OVERLAP = 0.5;
+    static final double SPACE_OVER_GAP = 2.0;
+    static final double SPACE_OVER_HEIGHT = 0.25;
+
+    private TextLines() {
+    }
+
+    /** A rectangle of pixels, {@code [x, x + width) × [y, y + height)}. */
+    public record Box(int x, int y, int width, int height) {
+        public int right() {
+            return x + width;
+        }
+
+        public int bottom() {
+            return y + height;
+        }
+
+        double centerY() {
+            return y + height / 2.0;
+        }
+
+        Box union(Box o) {
+            int left = Math.min(x, o.x);
+            int top = Math.min(y, o.y);
+            return new Box(left, top, Math.max(right(), o.right()) - left, Math.max(bottom(), o.bottom()) - top);
+        }
+    }
+
+    /**
+     * One character's place.
+     *
+     * @param box the union of its pieces
+     * @param spaceBefore whether a word space separates it from the character before it
+     */
+    public record Character(Box box, boolean spaceBefore) {
+    }
+
+    /** A line of text: its box and its characters, left to right. */
+    public record Line(Box box, List<Character> characters) {
+        public Line {
+            characters = List.copyOf(characters);
+        }
+    }
+
+    /** The lines of {@code image}, top to bottom; empty if it holds no ink. */
+    public static List<Line> find(BufferedImage image) {
+        List<Box> pieces = pieces(image);
+        if (pieces.isEmpty()) return List.of();
+        double medianHeight = median(pieces.stream().mapToDouble(Box::height).toArray());
+        List<int[]> rows = lineRows(pieces, image.getHeight(), LINE_PIECE_SHARE * medianHeight);
+        List<List<Box>> members = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) members.add(new ArrayList<>());
+        for (Box p : pieces) members.get(nearestRun(rows, p.centerY())).add(p);
+        List<Line> lines = new ArrayList<>();
+        for (List<Box> m : members) if (!m.isEmpty()) lines.add(line(m));
+        return lines;
+    }
+
+    /** Bounding boxes of the ink's 8-connected components. */
+    private static List<Box> pieces(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] lum = LuminanceConverter.toLuminance(image);
+        int split = OtsuThreshold.of(OtsuThreshold.histogram(lum));
+        if (split < 0) return List.of();
+        int borderAbove = 0;
+        int border = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y > 0 && y < h - 1 && x > 0 && x < w - 1) continue;
+                border++;
+                if ((lum[y * w + x] & 0xff) > split) borderAbove++;
+            }
+        }
+        boolean darkInk = 2 * borderAbove >= border;
+        int stride = w + 2;
+        byte[] mask = new byte[stride * (h + 2)];
+        int count = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int l = lum[y * w + x] & 0xff;
+                if (darkInk ? l <= split : l > split) {
+                    mask[(y + 1) * stride + x + 1] = 1;
+                    count++;
+                }
+            }
+        }
+        if (count == 0) return List.of();
+        InkComponents components = InkComponents.find(mask, stride, (byte) 1, (byte) 2, count);
+        int[] pixels = components.pixels();
+        List<Box> boxes = new ArrayList<>();
+        for (int c = 0; c < components.count(); c++) {
+            if (components.size(c) < MIN_PIECE_PIXELS) continue;
+            int left = Integer.MAX_VALUE;
+            int top = Integer.MAX_VALUE;
+            int right = -1;
+            int bottom = -1;
+            for (int k = components.start(c); k < components.start(c) + components.size(c); k++) {
+                int x = pixels[k] % stride - 1;
+                int y = pixels[k] / stride - 1;
+                left = Math.min(left, x);
+                right = Math.max(right, x);
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
+            }
+            boxes.add(new Box(left, top, right - left + 1, bottom - top + 1));
+        }
+        return boxes;
+    }
+
+    /** Runs of rows covered by pieces at least {@code minHeight} tall, as {@code [first, last]}. */
+    private static List<int[]> lineRows(List<Box> pieces, int height, double minHeight) {
+        boolean[] covered = new boolean[height];
+        for (Box p : pieces) {
+            if (p.height() < minHeight) continue;
+            for (int y = p.y(); y < p.bottom(); y++) covered[y] = true;
+        }
+        List<int[]> runs = new ArrayList<>();
+        for (int y = 0; y < height; y++) {
+            if (!covered[y]) continue;
+            int start = y;
+            while (y + 1 < height && covered[y + 1]) y++;
+            runs.add(new int[] {start, y});
+        }
+        if (runs.isEmpty()) runs.add(new int[] {0, height - 1});
+        return runs;
+    }
+
+    private static int nearestRun(List<int[]> runs, double y) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < runs.size(); i++) {
+            double d = y < runs.get(i)[0] ? runs.get(i)[0] - y : y > runs.get(i)[1] + 1 ? y - runs.get(i)[1] - 1 : 0;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Groups a line's pieces into characters and marks the word spaces. */
+    private static Line line(List<Box> pieces) {
+        pieces.sort(Comparator.comparingInt(Box::x));
+        List<Box> chars = new ArrayList<>();
+        for (Box p : pieces) {
+            Box last = chars.isEmpty() ? null : chars.get(chars.size() - 1);
+            if (last != null) {
+                int overlap = Math.min(last.right(), p.right()) - Math.max(last.x(), p.x());
+                if (overlap >= JOIN_OVERLAP * Math.min(last.width(), p.width())) {
+                    chars.set(chars.size() - 1, last.union(p));
+                    continue;
+                }
+            }
+            chars.add(p);
+        }
+        double[] gaps = new double[Math.max(0, chars.size() - 1)];
+        for (int i = 1; i < chars.size(); i++) gaps[i - 1] = Math.max(0, chars.get(i).x() - chars.get(i - 1).right());
+        double medianGap = gaps.length == 0 ? 0 : median(gaps);
+        double medianHeight = median(chars.stream().mapToDouble(Box::height).toArray());
+        double spaceGap = Math.max(SPACE_OVER_GAP * Math.max(medianGap, 1), SPACE_OVER_HEIGHT * medianHeight);
+        List<Character> out = new ArrayList<>();
+        Box box = chars.get(0);
+        for (int i = 0; i < chars.size(); i++) {
+            boolean space = i > 0 && gaps[i - 1] > spaceGap;
+            out.add(new Character(chars.get(i), space));
+            box = box.union(chars.get(i));
+        }
+        return new Line(box, out);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,58 @@
+package org.glyphocr.image;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TextLinesTest {
+    /** Lines of text in the JDK's Dialog font, dark on white, 40 px type, anti-aliased. */
+    private static BufferedImage page(String... lines) {
+        BufferedImage image = new BufferedImage(900, 80 + 70 * lines.length, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.DIALOG, Font.PLAIN, 40));
+        for (int i = 0; i < lines.length; i++) g.drawString(lines[i], 30, 70 + 70 * i);
+        g.dispose();
+        return image;
+    }
+
+    /** The characters as the layout sees them: {@code #} per character, a space where it finds one. */
+    private static String shape(TextLines.Line line) {
+        StringBuilder sb = new StringBuilder();
+        for (TextLines.Character c : line.characters()) sb.append(c.spaceBefore() ? " #" : "#");
+        return sb.toString();
+    }
+
+    @Test
+    void findsCharactersInReadingOrderWithWordSpaces() {
+        List<TextLines.Line> lines = TextLines.find(page("Hij 2026, ok: yes."));
+        assertEquals(1, lines.size());
+        // i and j keep their dots and the colon its two dots; comma and period stay characters.
+        assertEquals("### ##### ### ####", shape(lines.get(0)));
+    }
+
+    @Test
+    void splitsLinesAndKeepsEachDotOnItsLine() {
+        List<TextLines.Line> lines = TextLines.find(page("minimum", "jig, 'quoted'", "A B C"));
+        assertEquals(3, lines.size());
+        assertEquals("#######", shape(lines.get(0)));
+        assertEquals("#### ########", shape(lines.get(1)));
+        assertTrue(lines.get(0).box().bottom() <= lines.get(1).box().y(), "lines are ordered top to bottom");
+    }
+
+    @Test
+    void aBlankImageHasNoLines() {
+        assertEquals(List.of(), TextLines.find(page()));
+    }
+}
