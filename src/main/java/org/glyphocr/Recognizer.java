@@ -94,6 +94,11 @@ public final class Recognizer implements AutoCloseable {
         return recognize(preprocessor.process(image));
     }
 
+    /** The glyph this recognizer's model sees for {@code image}; empty if it holds no ink. */
+    public Optional<Glyph> preprocess(BufferedImage image) {
+        return preprocessor.process(image);
+    }
+
     /** Classifies an already preprocessed glyph. */
     public Recognition recognize(Glyph glyph) {
         return recognizeGlyphs(List.of(glyph)).get(0);

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "glyph-ocr", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recognizes glyph images with a multilayer perceptron and trains new alphabets.",
         subcommands = {ClassifyCommand.class, EvalCommand.class, TrainCommand.class, InfoCommand.class,
-                GlyphCommand.class, BenchCommand.class, AugmentCommand.class, SearchCommand.class, SynthCommand.class,
+                GlyphCommand.class, BenchCommand.class, AugmentCommand.class, SearchCommand.class, SynthCommand.class, ReadCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -187,6 +187,35 @@ class CliTest {
     }
 
     @Test
+    void readGivesTheTextOfAPrintedLine() throws IOException {
+        Path model = dir.resolve("dialog-digits.gocr");
+        Run train = run("train", "--font", "Dialog", "--chars", "digits", "--no-deskew", "--out", model.toString(), "--epochs", "15",
+                "--no-report", "--quiet");
+        assertEquals(0, train.status(), train.err());
+        java.awt.image.BufferedImage line = new java.awt.image.BufferedImage(600, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = line.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 600, 80);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.DIALOG, java.awt.Font.PLAIN, 36));
+        g.drawString("2026 11 27 358", 20, 55);
+        g.dispose();
+        Path image = dir.resolve("line.png");
+        ImageIO.write(line, "png", image.toFile());
+        Path texts = dir.resolve("texts");
+        Run read = run("read", "--model", model.toString(), "--out", texts.toString(), image.toString());
+        assertEquals(0, read.status(), read.err());
+        assertEquals("2026 11 27 358", read.out().strip());
+        assertEquals("2026 11 27 358\n", Files.readString(texts.resolve("line.txt")));
+        Run json = run("read", "--model", model.toString(), "--json", "--min-confidence", "1", image.toString());
+        assertEquals(0, json.status(), json.err());
+        JsonNode first = json.json().get("results").get(0).get("lines").get(0).get("characters").get(0);
+        assertEquals(4, first.get("box").size());
+        assertTrue(first.get("confidence").asDouble() > 0);
+    }
+
+    @Test
     void synthNamesAnUnknownFont() {
         Run r = run("synth", "--font", "No Such Family 123", "--chars", "digits", "--out", dir.resolve("x").toString());
         assertEquals(1, r.status());

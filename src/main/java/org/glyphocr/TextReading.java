@@ -1,0 +1,142 @@
+package org.glyphocr;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.glyphocr.image.Glyph;
+import org.glyphocr.image.TextLines;
+
+/**
+ * What {@link #read} found in an image of printed text: its lines, each character with its box and
+ * confidence, and the text they spell.
+ *
+ * <pre>{@code
+ * try (Recognizer recognizer = Recognizer.of(Models.named("latin.gocr"))) {
+ *     TextReading reading = TextReading.read(recognizer, ImageIO.read(new File("line.png")), 0.5);
+ *     System.out.println(reading.text());
+ * }
+ * }</pre>
+ *
+ * @param lines top to bottom
+ */
+public record TextReading(List<Line> lines) {
+    /** Stands for a character read with less confidence than the caller asked for. */
+    public static final String UNKNOWN = "\uFFFD";
+
+    /**
+     * One character as read.
+     *
+     * @param text the label, or {@link #UNKNOWN}
+     * @param box where it is in the image
+     * @param confidence the probability of the best label, in [0, 1]
+     * @param spaceBefore whether a word space comes before it
+     */
+    public record Character(String text, TextLines.Box box, double confidence, boolean spaceBefore) {
+    }
+
+    /** One line: its box and its characters, left to right. */
+    public record Line(TextLines.Box box, List<Character> characters) {
+        public Line {
+            characters = List.copyOf(characters);
+        }
+
+        /** The characters' text, with a space for each word space. */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            for (Character c : characters) {
+                if (c.spaceBefore()) sb.append(' ');
+                sb.append(c.text());
+            }
+            return sb.toString();
+        }
+    }
+
+    public TextReading {
+        lines = List.copyOf(lines);
+    }
+
+    /** The lines' text, joined by newlines. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (Line l : lines) {
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(l.text());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads the printed text in {@code image}: finds the lines and characters ({@link TextLines}),
+     * cuts out each character with a margin and recognizes it, all characters in one batch.
+     *
+     * @param minConfidence characters read with a lower probability come back as {@link #UNKNOWN};
+     *     0 to always take the best guess
+     */
+    public static TextReading read(Recognizer recognizer, BufferedImage image, double minConfidence) {
+        Objects.requireNonNull(recognizer, "recognizer");
+        if (!(minConfidence >= 0 && minConfidence <= 1)) throw new IllegalArgumentException("minConfidence must be in [0, 1], was " + minConfidence);
+        List<TextLines.Line> layout = TextLines.find(image);
+        List<Glyph> glyphs = new ArrayList<>();
+        List<Boolean> blank = new ArrayList<>();
+        for (TextLines.Line line : layout) {
+            for (TextLines.Character c : line.characters()) {
+                Optional<Glyph> g = recognizer.preprocess(isolated(image, c.box()));
+                blank.add(g.isEmpty());
+                glyphs.add(g.orElse(Glyph.blank()));
+            }
+        }
+        List<Recognition> recognitions = new ArrayList<>(recognizer.recognizeGlyphs(glyphs));
+        for (int i = 0; i < blank.size(); i++) if (blank.get(i)) recognitions.set(i, Recognition.BLANK);
+        List<Line> lines = new ArrayList<>();
+        int k = 0;
+        for (TextLines.Line line : layout) {
+            List<Character> characters = new ArrayList<>();
+            for (TextLines.Character c : line.characters()) {
+                Recognition r = recognitions.get(k++);
+                boolean known = !r.isBlank() && r.probability() >= minConfidence;
+                characters.add(new Character(known ? r.label() : UNKNOWN, c.box(), r.isBlank() ? 0 : r.probability(), c.spaceBefore()));
+            }
+            lines.add(new Line(line.box(), characters));
+        }
+        return new TextReading(lines);
+    }
+
+    /**
+     * The character alone on paper: the pixels of its box copied onto a canvas of the paper's
+     * colour (the median of the ring of pixels around the box) with a margin of a tenth of its
+     * larger side, so that no neighbour's edge comes along.
+     */
+    private static BufferedImage isolated(BufferedImage image, TextLines.Box box) {
+        int margin = Math.max(2, Math.max(box.width(), box.height()) / 10);
+        BufferedImage out = new BufferedImage(box.width() + 2 * margin, box.height() + 2 * margin, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(paperAround(image, box)));
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(image.getSubimage(box.x(), box.y(), box.width(), box.height()), margin, margin, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The median grey of the one-pixel ring around {@code box}, as packed RGB; white where the box fills the image. */
+    private static int paperAround(BufferedImage image, TextLines.Box box) {
+        List<Integer> greys = new ArrayList<>();
+        for (int x = box.x() - 1; x <= box.right(); x++) {
+            for (int y : new int[] {box.y() - 1, box.bottom()}) addGrey(image, x, y, greys);
+        }
+        for (int y = box.y(); y < box.bottom(); y++) {
+            for (int x : new int[] {box.x() - 1, box.right()}) addGrey(image, x, y, greys);
+        }
+        if (greys.isEmpty()) return 0xffffff;
+        greys.sort(null);
+        int v = greys.get(greys.size() / 2);
+        return v * 0x010101;
+    }
+
+    private static void addGrey(BufferedImage image, int x, int y, List<Integer> greys) {
+        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return;
+        int rgb = image.getRGB(x, y);
+        greys.add((77 * ((rgb >> 16) & 0xff) + 150 * ((rgb >> 8) & 0xff) + 29 * (rgb & 0xff) + 128) >> 8);
+    }
+}
