@@ -1,0 +1,41 @@
+package org.glyphocr;
+
+import org.glyphocr.image.TextLines;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TextReadingTest {
+    private static final Set<String> ALPHABET = Set.of("c", "C", "o", "O", "p", "P", "k", "K", "'", ",", "i", "x", "H");
+
+    private static TextLines.Character at(int x, int top, int height) {
+        return new TextLines.Character(new TextLines.Box(x, top, 20, height), false);
+    }
+
+    /** Baseline at y = 100: capitals 28 px tall, x-height 20 px, descenders to 107. */
+    private static final TextReading.LineMetrics LINE = TextReading.LineMetrics.of(new TextLines.Line(new TextLines.Box(0, 60, 400, 47),
+            List.of(at(0, 72, 28), at(30, 80, 20), at(60, 80, 20), at(90, 72, 28), at(120, 80, 20), at(150, 80, 27))));
+
+    @Test
+    void measuresTheBaselineAndTheFullHeight() {
+        assertEquals(100, LINE.baseline());
+        assertEquals(28, LINE.fullHeight());
+    }
+
+    @Test
+    void sizeAndPlaceTellLookAlikesApart() {
+        assertEquals("c", LINE.byPlace("C", new TextLines.Box(0, 80, 20, 20), ALPHABET));
+        assertEquals("O", LINE.byPlace("o", new TextLines.Box(0, 72, 20, 28), ALPHABET));
+        assertEquals("p", LINE.byPlace("P", new TextLines.Box(0, 80, 20, 27), ALPHABET)); // hangs below the baseline
+        assertEquals("P", LINE.byPlace("p", new TextLines.Box(0, 72, 20, 28), ALPHABET)); // stands on it
+        assertEquals("k", LINE.byPlace("k", new TextLines.Box(0, 72, 20, 28), ALPHABET)); // size cannot tell
+        assertEquals("'", LINE.byPlace(",", new TextLines.Box(0, 72, 5, 8), ALPHABET));
+        assertEquals(",", LINE.byPlace("'", new TextLines.Box(0, 96, 5, 9), ALPHABET));
+        assertEquals("'", LINE.byPlace("i", new TextLines.Box(0, 72, 4, 9), ALPHABET)); // a short stroke floating high
+        assertEquals("i", LINE.byPlace("i", new TextLines.Box(0, 72, 4, 28), ALPHABET));
+        assertEquals("x", LINE.byPlace("x", new TextLines.Box(0, 72, 20, 28), Set.of("x"))); // no X in the alphabet: kept
+    }
+}
