@@ -1,10 +1,14 @@
 package org.glyphocr;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.TextLines;
 
@@ -89,7 +93,7 @@ public record TextReading(List<Line> lines) {
         }
         List<Recognition> recognitions = new ArrayList<>(recognizer.recognizeGlyphs(glyphs));
         for (int i = 0; i < blank.size(); i++) if (blank.get(i)) recognitions.set(i, Recognition.BLANK);
-        java.util.Set<String> alphabet = new java.util.HashSet<>(recognizer.model().alphabet().labels());
+        Set<String> alphabet = new HashSet<>(recognizer.model().alphabet().labels());
         List<Line> lines = new ArrayList<>();
         int k = 0;
         for (TextLines.Line line : layout) {
@@ -120,7 +124,7 @@ public record TextReading(List<Line> lines) {
         /** The x-height of Latin type is 0.65–0.75 of its cap height: halfway to 1. */
         static final double SMALL_LETTER_SHARE = 0.85;
         /** Labels that are a short upright stroke once scaled up: an apostrophe that floats high is read as one of them. */
-        static final java.util.Set<String> STROKES = java.util.Set.of("i", "l", "I", "1", "|", "!");
+        static final Set<String> STROKES = Set.of("i", "l", "I", "1", "|", "!");
         /** Descenders reach a fifth to a third of the cap height below the baseline. */
         static final double DESCENDER_SHARE = 0.1;
 
@@ -136,7 +140,7 @@ public record TextReading(List<Line> lines) {
         }
 
         /** {@code label}, or its look-alike that the character's size and place in the line call for. */
-        String byPlace(String label, TextLines.Box box, java.util.Set<String> alphabet) {
+        String byPlace(String label, TextLines.Box box, Set<String> alphabet) {
             boolean floating = box.bottom() < baseline - fullHeight / 2; // wholly in the upper half of the line
             if (label.equals(",") || label.equals("'") || (floating && STROKES.contains(label))) {
                 String byPosition = box.y() + box.height() / 2.0 < baseline - fullHeight / 2 ? "'" : ",";
@@ -168,8 +172,8 @@ public record TextReading(List<Line> lines) {
     private static BufferedImage isolated(BufferedImage image, TextLines.Box box) {
         int margin = Math.max(2, Math.max(box.width(), box.height()) / 10);
         BufferedImage out = new BufferedImage(box.width() + 2 * margin, box.height() + 2 * margin, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(new java.awt.Color(paperAround(image, box)));
+        Graphics2D g = out.createGraphics();
+        g.setColor(new Color(paperAround(image, box)));
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.drawImage(image.getSubimage(box.x(), box.y(), box.width(), box.height()), margin, margin, null);
         g.dispose();

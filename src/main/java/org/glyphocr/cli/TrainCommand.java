@@ -31,6 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.awt.Font;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (chars == null) throw new IllegalArgumentException("--font needs --chars SET: the characters to learn");
         CharacterSet characters = CharacterSet.parse(chars);
-        List<java.awt.Font> faces = new ArrayList<>();
+        List<Font> faces = new ArrayList<>();
         for (String f : fonts) faces.addAll(FontSource.resolve(f));
         long start = System.nanoTime();
         SynthDataset.Temporary set = SynthDataset.writeTemporary(faces, characters, SynthSettings.DEFAULT);
