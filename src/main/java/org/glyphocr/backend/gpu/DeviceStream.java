@@ -84,13 +84,18 @@ final class DeviceStream implements AutoCloseable {
         if (p != null) JCudaDriver.cuMemFree(p);
     }
 
-    /** Queues a copy to the device; pageable memory is staged before the call returns, so {@code host} may change after. */
+    /**
+     * Copies to the device, after the work queued before it (the stream blocks on the legacy
+     * default stream that the synchronous copy uses). Synchronous, because a Java array is pinned
+     * only for the duration of the call; overlapping uploads with compute needs pinned host
+     * buffers, which is still to do.
+     */
     void upload(float[] host, int count, CUdeviceptr device) {
-        Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(device, Pointer.to(host), (long) count * Sizeof.FLOAT, stream), "cuMemcpyHtoDAsync");
+        Cuda.check(JCudaDriver.cuMemcpyHtoD(device, Pointer.to(host), (long) count * Sizeof.FLOAT), "cuMemcpyHtoD");
     }
 
     void upload(int[] host, int count, CUdeviceptr device) {
-        Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(device, Pointer.to(host), (long) count * Sizeof.INT, stream), "cuMemcpyHtoDAsync");
+        Cuda.check(JCudaDriver.cuMemcpyHtoD(device, Pointer.to(host), (long) count * Sizeof.INT), "cuMemcpyHtoD");
     }
 
     /**
@@ -110,10 +115,6 @@ final class DeviceStream implements AutoCloseable {
     void download(CUdeviceptr device, int[] host, int count) {
         synchronize();
         Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(host), device, (long) count * Sizeof.INT), "cuMemcpyDtoH");
-    }
-
-    void copy(CUdeviceptr from, CUdeviceptr to, long floats) {
-        Cuda.check(JCudaDriver.cuMemcpyDtoDAsync(to, from, floats * Sizeof.FLOAT, stream), "cuMemcpyDtoDAsync");
     }
 
     void zero(CUdeviceptr p, long floats) {
