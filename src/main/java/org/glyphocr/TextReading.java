@@ -33,7 +33,7 @@ public record TextReading(List<Line> lines) {
      * One character as read.
      *
      * @param text the label, or {@link #UNKNOWN}
-     * @param box where it is in the image
+     * @param box where it is in the (levelled) image
      * @param confidence the probability of the best label, in [0, 1]
      * @param spaceBefore whether a word space comes before it
      */
@@ -72,8 +72,10 @@ public record TextReading(List<Line> lines) {
     }
 
     /**
-     * Reads the printed text in {@code image}: finds the lines and characters ({@link TextLines}),
-     * cuts out each character with a margin and recognizes it, all characters in one batch.
+     * Reads the printed text in {@code image}: levels it ({@link TextLines#deskewed}), finds the
+     * lines and characters ({@link TextLines}), cuts out each character with a margin and
+     * recognizes it, all characters in one batch. Boxes are in the levelled image, which is the
+     * image itself when it was level.
      *
      * @param minConfidence characters read with a lower probability come back as {@link #UNKNOWN};
      *     0 to always take the best guess
@@ -81,6 +83,7 @@ public record TextReading(List<Line> lines) {
     public static TextReading read(Recognizer recognizer, BufferedImage image, double minConfidence) {
         Objects.requireNonNull(recognizer, "recognizer");
         if (!(minConfidence >= 0 && minConfidence <= 1)) throw new IllegalArgumentException("minConfidence must be in [0, 1], was " + minConfidence);
+        image = TextLines.deskewed(image);
         List<TextLines.Line> layout = TextLines.find(image);
         List<Glyph> glyphs = new ArrayList<>();
         List<Boolean> blank = new ArrayList<>();

@@ -93,13 +93,90 @@ public final class TextLines {
         return lines;
     }
 
-    /** Bounding boxes of the ink's 8-connected components. */
-    private static List<Box> pieces(BufferedImage image) {
+    /** Skew angles tried by {@link #skewDegrees}, in degrees either way; the coarse step, then the fine one around the best. */
+    static final double MAX_SKEW_DEGREES = 5;
+    static final double COARSE_SKEW_STEP = 0.5;
+    static final double FINE_SKEW_STEP = 0.1;
+
+    /**
+     * The angle, in degrees, by which the text's lines rise to the right (counter-clockwise as seen),
+     * within ±{@value #MAX_SKEW_DEGREES}: the angle at which the ink's row profile is sharpest (the
+     * largest sum of squared row counts), since level lines pile their ink into few rows. Searched
+     * in steps of {@value #COARSE_SKEW_STEP}°, then of {@value #FINE_SKEW_STEP}° around the best.
+     */
+    public static double skewDegrees(BufferedImage image) {
+        boolean[] ink = inkMask(image);
+        if (ink == null) return 0;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int count = 0;
+        for (boolean b : ink) if (b) count++;
+        int[] xs = new int[count];
+        int[] ys = new int[count];
+        for (int i = 0, k = 0; i < ink.length; i++) {
+            if (!ink[i]) continue;
+            xs[k] = i % w;
+            ys[k++] = i / w;
+        }
+        int margin = (int) Math.ceil(w * Math.tan(Math.toRadians(MAX_SKEW_DEGREES))) + 1;
+        long[] rows = new long[h + 2 * margin];
+        double coarse = sharpest(xs, ys, rows, margin, -MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, COARSE_SKEW_STEP);
+        return sharpest(xs, ys, rows, margin, Math.max(-MAX_SKEW_DEGREES, coarse - COARSE_SKEW_STEP),
+                Math.min(MAX_SKEW_DEGREES, coarse + COARSE_SKEW_STEP), FINE_SKEW_STEP);
+    }
+
+    /** The angle in {@code [from, to]}, in steps, whose row profile of the ink is sharpest; the smallest in size on a tie. */
+    private static double sharpest(int[] xs, int[] ys, long[] rows, int margin, double from, double to, double step) {
+        double best = 0;
+        double bestScore = -1;
+        int steps = (int) Math.round((to - from) / step);
+        for (int i = 0; i <= steps; i++) {
+            double degrees = Math.round((from + i * step) * 1000) / 1000.0;
+            double slope = Math.tan(Math.toRadians(degrees));
+            Arrays.fill(rows, 0);
+            // A line rising to the right by this angle becomes level at row y + x·tan(angle).
+            for (int k = 0; k < xs.length; k++) rows[(int) Math.round(ys[k] + xs[k] * slope) + margin]++;
+            double score = 0;
+            for (long r : rows) score += (double) r * r;
+            if (score > bestScore * (1 + 1e-12) || (score >= bestScore * (1 - 1e-12) && Math.abs(degrees) < Math.abs(best))) {
+                bestScore = score;
+                best = degrees;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * {@code image} turned so that its lines are level ({@link #skewDegrees}), on paper of the
+     * colour of its border; {@code image} itself when it is level already.
+     */
+    public static BufferedImage deskewed(BufferedImage image) {
+        double degrees = skewDegrees(image);
+        if (degrees == 0) return image;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(image.getRGB(0, 0)));
+        g.fillRect(0, 0, w, h);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        // Rising lines turn clockwise to level: a positive angle on screen, where y points down.
+        g.rotate(Math.toRadians(degrees), w / 2.0, h / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * Ink pixels, row-major: luminance split by Otsu's threshold, ink being the side that most of
+     * the border is not on; {@code null} for an image of one luminance.
+     */
+    private static boolean[] inkMask(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] lum = LuminanceConverter.toLuminance(image);
         int split = OtsuThreshold.of(OtsuThreshold.histogram(lum));
-        if (split < 0) return List.of();
+        if (split < 0) return null;
         int borderAbove = 0;
         int border = 0;
         for (int y = 0; y < h; y++) {
@@ -110,13 +187,26 @@ public final class TextLines {
             }
         }
         boolean darkInk = 2 * borderAbove >= border;
+        boolean[] ink = new boolean[w * h];
+        for (int i = 0; i < ink.length; i++) {
+            int l = lum[i] & 0xff;
+            ink[i] = darkInk ? l <= split : l > split;
+        }
+        return ink;
+    }
+
+    /** Bounding boxes of the ink's 8-connected components. */
+    private static List<Box> pieces(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean[] ink = inkMask(image);
+        if (ink == null) return List.of();
         int stride = w + 2;
         byte[] mask = new byte[stride * (h + 2)];
         int count = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int l = lum[y * w + x] & 0xff;
-                if (darkInk ? l <= split : l > split) {
+                if (ink[y * w + x]) {
                     mask[(y + 1) * stride + x + 1] = 1;
                     count++;
                 }

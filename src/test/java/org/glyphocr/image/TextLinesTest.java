@@ -15,6 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextLinesTest {
     /** Lines of text in the JDK's Dialog font, dark on white, 40 px type, anti-aliased. */
     private static BufferedImage page(String... lines) {
+        return page(0, lines);
+    }
+
+    /** As {@link #page(String...)}, the text turned by {@code degrees} (positive: rising to the right). */
+    private static BufferedImage page(double degrees, String... lines) {
         BufferedImage image = new BufferedImage(900, 80 + 70 * lines.length, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -22,6 +27,7 @@ class TextLinesTest {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.DIALOG, Font.PLAIN, 40));
+        g.rotate(-Math.toRadians(degrees), image.getWidth() / 2.0, image.getHeight() / 2.0);
         for (int i = 0; i < lines.length; i++) g.drawString(lines[i], 30, 70 + 70 * i);
         g.dispose();
         return image;
@@ -54,5 +60,17 @@ class TextLinesTest {
     @Test
     void aBlankImageHasNoLines() {
         assertEquals(List.of(), TextLines.find(page()));
+    }
+
+    @Test
+    void measuresAndUndoesASlightSkew() {
+        assertEquals(0, TextLines.skewDegrees(page("level text, for the record")), 0.15);
+        BufferedImage rising = page(2, "Hij 2026, ok: yes.");
+        assertEquals(2, TextLines.skewDegrees(rising), 0.2);
+        assertEquals(-1.5, TextLines.skewDegrees(page(-1.5, "Hij 2026, ok: yes.")), 0.2);
+        assertEquals(5, TextLines.skewDegrees(page(7, "beyond the range")), 1e-9); // clamped, and no overflow at the edge
+        List<TextLines.Line> lines = TextLines.find(TextLines.deskewed(rising));
+        assertEquals(1, lines.size());
+        assertEquals("### ##### ### ####", shape(lines.get(0)));
     }
 }
