@@ -61,9 +61,7 @@ final class CudaProbe {
             Cuda.check(JCudaDriver.cuDriverGetVersion(version), "cuDriverGetVersion");
             CUdevice device = new CUdevice();
             Cuda.check(JCudaDriver.cuDeviceGet(device, 0), "cuDeviceGet");
-            byte[] name = new byte[256];
-            Cuda.check(JCudaDriver.cuDeviceGetName(name, name.length, device), "cuDeviceGetName");
-            String deviceName = cString(name);
+            String deviceName = Cuda.deviceName(device);
             if (version[0] < MIN_DRIVER_VERSION) {
                 return new Result("the NVIDIA driver supports CUDA " + cudaVersion(version[0]) + ", but the backend's kernels need CUDA "
                         + cudaVersion(MIN_DRIVER_VERSION) + " (driver R580 or later); update the driver, or use --backend cpu",
@@ -94,7 +92,7 @@ final class CudaProbe {
                     + " library path); install the NVIDIA driver (R580 or later) to use the GPU, or use --backend cpu";
         }
         if (e instanceof NoClassDefFoundError && text.contains("jcuda")) {
-            return "JCuda is not on the class path (" + firstLine(text) + "); add org.jcuda:jcuda " + "12.6.0 to the"
+            return "JCuda is not on the class path (" + firstLine(text) + "); add org.jcuda:jcuda 12.6.0 to the"
                     + " application, or use --backend cpu";
         }
         String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
@@ -102,14 +100,9 @@ final class CudaProbe {
                 + " (" + firstLine(text) + "); JCuda 12.6 ships natives for Linux x86-64, or use --backend cpu";
     }
 
-    private static String firstLine(String text) {
+    /** The first line of a multi-line message, such as the JVM's report of a failed native load. */
+    static String firstLine(String text) {
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).strip();
-    }
-
-    private static String cString(byte[] bytes) {
-        int n = 0;
-        while (n < bytes.length && bytes[n] != 0) n++;
-        return new String(bytes, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

@@ -77,11 +77,7 @@ final class GpuDevice {
     static GpuDevice open(int ordinal, boolean tryCublas) {
         CUdevice device = new CUdevice();
         Cuda.check(JCudaDriver.cuDeviceGet(device, ordinal), "cuDeviceGet(" + ordinal + ")");
-        byte[] nameBytes = new byte[256];
-        Cuda.check(JCudaDriver.cuDeviceGetName(nameBytes, nameBytes.length, device), "cuDeviceGetName");
-        int length = 0;
-        while (length < nameBytes.length && nameBytes[length] != 0) length++;
-        String name = new String(nameBytes, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
+        String name = Cuda.deviceName(device);
         CUcontext context = new CUcontext();
         Cuda.check(JCudaDriver.cuDevicePrimaryCtxRetain(context, device), "cuDevicePrimaryCtxRetain");
         Cuda.check(JCudaDriver.cuCtxSetCurrent(context), "cuCtxSetCurrent");
@@ -129,7 +125,7 @@ final class GpuDevice {
             String text = String.valueOf(e.getMessage());
             return text.contains("libcublas.so.12") || text.contains("libcublas")
                     ? "libcublas.so.12 (cuBLAS 12, which JCublas 12.6 needs) could not be loaded"
-                    : "JCublas could not be loaded (" + text.lines().findFirst().orElse("") + ")";
+                    : "JCublas could not be loaded (" + CudaProbe.firstLine(text) + ")";
         }
     }
 
