@@ -7,6 +7,7 @@ import org.glyphocr.model.ModelReader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,14 +39,18 @@ public final class Models {
      * @throws IllegalArgumentException if it is a bare name that is neither a file nor a bundled model
      */
     public static Model named(String fileOrName) throws IOException {
+        if (namesBundled(fileOrName)) return bundled(fileOrName);
         Path file = Path.of(fileOrName);
-        if (java.nio.file.Files.exists(file)) return load(file);
-        if (BUNDLED.contains(fileOrName)) return bundled(fileOrName);
-        if (file.getParent() == null && !fileOrName.endsWith(ModelFormat.EXTENSION)) {
+        if (!Files.exists(file) && file.getParent() == null && !fileOrName.endsWith(ModelFormat.EXTENSION)) {
             throw new IllegalArgumentException("'" + fileOrName + "' is neither a model file nor a bundled model (bundled: "
                     + String.join(", ", BUNDLED) + ")");
         }
         return load(file);
+    }
+
+    /** Whether {@link #named} reads {@code fileOrName} as a bundled model: no file of that name exists, and a bundled model has it. */
+    public static boolean namesBundled(String fileOrName) {
+        return BUNDLED.contains(fileOrName) && !Files.exists(Path.of(fileOrName));
     }
 
     /** Reads a model file. */

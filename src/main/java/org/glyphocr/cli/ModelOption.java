@@ -5,7 +5,6 @@ import org.glyphocr.model.Model;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** {@code --model FILE_OR_NAME}; without it, the bundled digits model. */
 final class ModelOption {
@@ -19,6 +18,6 @@ final class ModelOption {
 
     String describe() {
         if (model == null) return "bundled:digits";
-        return Models.BUNDLED.contains(model) && !java.nio.file.Files.exists(java.nio.file.Path.of(model)) ? "bundled:" + model : model;
+        return Models.namesBundled(model) ? "bundled:" + model : model;
     }
 }

@@ -43,7 +43,7 @@ public record CharacterSet(List<String> characters) {
         Set<String> seen = new LinkedHashSet<>();
         for (String c : characters) {
             if (c.codePointCount(0, c.length()) != 1) throw new IllegalArgumentException("'" + c + "' is not one character");
-            if (Character.isWhitespace(c.codePointAt(0))) throw new IllegalArgumentException("white space is not a glyph: U+" + hex(c));
+            if (Character.isWhitespace(c.codePointAt(0))) throw new IllegalArgumentException("white space is not a glyph: " + codePoint(c));
             if (!seen.add(c)) throw new IllegalArgumentException("'" + c + "' is listed twice");
         }
     }
@@ -77,6 +77,11 @@ public record CharacterSet(List<String> characters) {
     /** A file-system-safe folder name for a character, the same on case-insensitive systems: {@code u0041} for A. */
     public static String folderName(String character) {
         return "u" + hex(character).toLowerCase(Locale.ROOT);
+    }
+
+    /** The character's code point as Unicode writes it, {@code U+0041} for A. */
+    static String codePoint(String character) {
+        return "U+" + hex(character);
     }
 
     private static String hex(String character) {

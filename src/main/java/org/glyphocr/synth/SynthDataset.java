@@ -67,8 +67,8 @@ public final class SynthDataset {
         }
         for (String c : characters.characters()) {
             if (faces.stream().noneMatch(f -> GlyphSynthesizer.canRender(f, c))) {
-                throw new IllegalArgumentException("no font given has a glyph for '" + c + "' (U+"
-                        + String.format("%04X", c.codePointAt(0)) + "); remove it from --chars or add a font that has it");
+                throw new IllegalArgumentException("no font given has a glyph for '" + c + "' (" + CharacterSet.codePoint(c)
+                        + "); remove it from --chars or add a font that has it");
             }
         }
         Path parent = out.toAbsolutePath().getParent();
