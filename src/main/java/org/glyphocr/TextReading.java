@@ -1,7 +1,5 @@
 package org.glyphocr;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,7 +87,7 @@ public record TextReading(List<Line> lines) {
         List<Boolean> blank = new ArrayList<>();
         for (TextLines.Line line : layout) {
             for (TextLines.Character c : line.characters()) {
-                Optional<Glyph> g = recognizer.preprocess(isolated(image, c.box()));
+                Optional<Glyph> g = recognizer.preprocess(TextLines.isolated(image, c.box()));
                 blank.add(g.isEmpty());
                 glyphs.add(g.orElse(Glyph.blank()));
             }
@@ -165,42 +163,5 @@ public record TextReading(List<Line> lines) {
             }
             return label;
         }
-    }
-
-    /**
-     * The character alone on paper: the pixels of its box copied onto a canvas of the paper's
-     * colour (the median of the ring of pixels around the box) with a margin of a tenth of its
-     * larger side, so that no neighbour's edge comes along.
-     */
-    private static BufferedImage isolated(BufferedImage image, TextLines.Box box) {
-        int margin = Math.max(2, Math.max(box.width(), box.height()) / 10);
-        BufferedImage out = new BufferedImage(box.width() + 2 * margin, box.height() + 2 * margin, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(new Color(paperAround(image, box)));
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(image.getSubimage(box.x(), box.y(), box.width(), box.height()), margin, margin, null);
-        g.dispose();
-        return out;
-    }
-
-    /** The median grey of the one-pixel ring around {@code box}, as packed RGB; white where the box fills the image. */
-    private static int paperAround(BufferedImage image, TextLines.Box box) {
-        List<Integer> greys = new ArrayList<>();
-        for (int x = box.x() - 1; x <= box.right(); x++) {
-            for (int y : new int[] {box.y() - 1, box.bottom()}) addGrey(image, x, y, greys);
-        }
-        for (int y = box.y(); y < box.bottom(); y++) {
-            for (int x : new int[] {box.x() - 1, box.right()}) addGrey(image, x, y, greys);
-        }
-        if (greys.isEmpty()) return 0xffffff;
-        greys.sort(null);
-        int v = greys.get(greys.size() / 2);
-        return v * 0x010101;
-    }
-
-    private static void addGrey(BufferedImage image, int x, int y, List<Integer> greys) {
-        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return;
-        int rgb = image.getRGB(x, y);
-        greys.add((77 * ((rgb >> 16) & 0xff) + 150 * ((rgb >> 8) & 0xff) + 29 * (rgb & 0xff) + 128) >> 8);
     }
 }

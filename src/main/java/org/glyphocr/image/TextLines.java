@@ -1,5 +1,7 @@
 package org.glyphocr.image;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +30,7 @@ import java.util.List;
  *
  * <pre>{@code
  * for (TextLines.Line line : TextLines.find(image)) {
- *     for (TextLines.Character c : line.characters()) crop(image, c.box());
+ *     for (TextLines.Character c : line.characters()) recognizer.recognize(TextLines.isolated(image, c.box()));
  * }
  * }</pre>
  */
@@ -156,8 +158,8 @@ public final class TextLines {
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(new java.awt.Color(image.getRGB(0, 0)));
+        Graphics2D g = out.createGraphics();
+        g.setColor(new Color(image.getRGB(0, 0)));
         g.fillRect(0, 0, w, h);
         g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         // Rising lines turn clockwise to level: a positive angle on screen, where y points down.
@@ -193,6 +195,43 @@ public final class TextLines {
             ink[i] = darkInk ? l <= split : l > split;
         }
         return ink;
+    }
+
+    /**
+     * The character alone on paper: the pixels of its box copied onto a canvas of the paper's
+     * colour (the median of the ring of pixels around the box) with a margin of a tenth of its
+     * larger side, so that no neighbour's edge comes along.
+     */
+    public static BufferedImage isolated(BufferedImage image, Box box) {
+        int margin = Math.max(2, Math.max(box.width(), box.height()) / 10);
+        BufferedImage out = new BufferedImage(box.width() + 2 * margin, box.height() + 2 * margin, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(new Color(paperAround(image, box)));
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(image.getSubimage(box.x(), box.y(), box.width(), box.height()), margin, margin, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The median grey of the one-pixel ring around {@code box}, as packed RGB; white where the box fills the image. */
+    private static int paperAround(BufferedImage image, Box box) {
+        List<Integer> greys = new ArrayList<>();
+        for (int x = box.x() - 1; x <= box.right(); x++) {
+            for (int y : new int[] {box.y() - 1, box.bottom()}) addGrey(image, x, y, greys);
+        }
+        for (int y = box.y(); y < box.bottom(); y++) {
+            for (int x : new int[] {box.x() - 1, box.right()}) addGrey(image, x, y, greys);
+        }
+        if (greys.isEmpty()) return 0xffffff;
+        greys.sort(null);
+        int v = greys.get(greys.size() / 2);
+        return v * 0x010101;
+    }
+
+    private static void addGrey(BufferedImage image, int x, int y, List<Integer> greys) {
+        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return;
+        int rgb = image.getRGB(x, y);
+        greys.add(LuminanceConverter.luma((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
     }
 
     /** Bounding boxes of the ink's 8-connected components. */
