@@ -164,15 +164,9 @@ public final class GlyphSynthesizer {
 
     /** Gaussian noise of standard deviation {@code sigma} on every pixel, and sometimes one speck of ink. */
     private static void addNoise(BufferedImage image, double sigma, int ink, SplittableRandom random) {
+        addGaussianNoise(image, sigma, random);
         int w = image.getWidth();
         int h = image.getHeight();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int v = (int) Math.round((image.getRGB(x, y) & 0xff) + sigma * gaussian(random));
-                v = Math.max(0, Math.min(255, v));
-                image.setRGB(x, y, v * 0x010101);
-            }
-        }
         if (random.nextDouble() < 0.3) {
             int cx = random.nextInt(w);
             int cy = random.nextInt(h);
@@ -181,6 +175,17 @@ public final class GlyphSynthesizer {
                 for (int x = Math.max(0, cx - radius); x <= Math.min(w - 1, cx + radius); x++) {
                     if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius) image.setRGB(x, y, ink * 0x010101);
                 }
+            }
+        }
+    }
+
+    /** Gaussian noise of standard deviation {@code sigma}, in levels of 255, on every pixel of a gray RGB image. */
+    static void addGaussianNoise(BufferedImage image, double sigma, SplittableRandom random) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int v = (int) Math.round((image.getRGB(x, y) & 0xff) + sigma * gaussian(random));
+                v = Math.max(0, Math.min(255, v));
+                image.setRGB(x, y, v * 0x010101);
             }
         }
     }

@@ -61,7 +61,7 @@ public final class PrintedLines {
                 double skew = Math.toRadians(1.5 * (2 * random.nextDouble() - 1));
                 BufferedImage degraded = render(face.deriveFont((float) size), text, skew);
                 degraded = GlyphSynthesizer.blur(degraded, 0.4 + 0.8 * random.nextDouble());
-                addNoise(degraded, 4 + 8 * random.nextDouble(), random);
+                GlyphSynthesizer.addGaussianNoise(degraded, 4 + 8 * random.nextDouble(), random);
                 degraded = GlyphSynthesizer.jpegRoundTrip(degraded, 40 + random.nextInt(41));
                 write(out.resolve("degraded"), name, degraded, text);
             }
@@ -105,17 +105,6 @@ public final class PrintedLines {
         g.drawString(text, margin, (float) (margin - bounds.getY()));
         g.dispose();
         return image;
-    }
-
-    private static void addNoise(BufferedImage image, double sigma, SplittableRandom random) {
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                double u = 1 - random.nextDouble();
-                double gauss = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
-                int v = (int) Math.max(0, Math.min(255, Math.round((image.getRGB(x, y) & 0xff) + sigma * gauss)));
-                image.setRGB(x, y, v * 0x010101);
-            }
-        }
     }
 
     private static void write(Path dir, String name, BufferedImage image, String text) throws IOException {
