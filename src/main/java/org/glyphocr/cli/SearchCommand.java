@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.backend.Backend;
-import org.glyphocr.backend.Backends;
 import org.glyphocr.data.DatasetLoader;
 import org.glyphocr.image.ImageDecoder;
 import org.glyphocr.image.Preprocessor;
@@ -65,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
         DatasetLoader.Report loaded = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT, augment);
         loaded.unreadable().forEach(line -> err.println("search: skipped unreadable " + line));
         if (!quiet) err.printf(Locale.ROOT, "search: %d glyphs; tuning %s by factors of 3%n", loaded.data().size(), params);
-        Backend backend = requested != null ? requested : Backends.best(config.architecture(loaded.data().alphabet().size()));
+        Backend backend = TrainerOptions.backendFor(requested, config, loaded.data().alphabet().size());
         HyperparameterSearch.Result result = new HyperparameterSearch(config, backend, parameters).run(loaded.data(), trial -> {
             if (!quiet) {
                 err.println(trial);

@@ -7,7 +7,6 @@ import org.glyphocr.Recognition;
 import org.glyphocr.Recognizer;
 import org.glyphocr.augment.AugmentSettings;
 import org.glyphocr.backend.Backend;
-import org.glyphocr.backend.Backends;
 import org.glyphocr.data.DatasetLoader;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.image.Glyph;
@@ -136,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "train: %d glyphs in %d classes from %s (%.1f s)%n", loaded.data().size(),
                     loaded.data().alphabet().size(), data, (System.nanoTime() - loadStart) / 1e9);
         }
-        Backend backend = requested != null ? requested : Backends.best(config.architecture(loaded.data().alphabet().size()));
+        Backend backend = TrainerOptions.backendFor(requested, config, loaded.data().alphabet().size());
         TrainingResult result = new SgdTrainer(config, backend).train(loaded.data(),
                 quiet ? org.glyphocr.train.TrainingListener.NONE : new ProgressDisplay(err, config.maxEpochs(), System.console() != null),
                 new Checkpointing(checkpointFile, resume));

@@ -133,6 +133,11 @@ final class TrainerOptions {
         return backend.equalsIgnoreCase("auto") ? null : Backends.named(backend);
     }
 
+    /** {@code requested}, or for {@code auto} (null) the best backend for the network {@code config} trains on {@code classes} classes. */
+    static Backend backendFor(Backend requested, TrainerConfig config, int classes) {
+        return requested != null ? requested : Backends.best(config.architecture(classes));
+    }
+
     // Preprocessing, stored in the model.
     @Option(names = "--fit-size", paramLabel = "N", description = "Preprocessing: side in glyph pixels that the ink's longer side is scaled to, 1..20 (default: ${DEFAULT-VALUE}).")
     int fitSize = PreprocessSettings.DEFAULT.fitSize();

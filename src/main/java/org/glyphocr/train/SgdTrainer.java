@@ -103,11 +103,6 @@ public final class SgdTrainer {
         return config;
     }
 
-    /** The architecture this trainer builds for {@code classes} classes, as {@link TrainerConfig#architecture}. */
-    public Architecture architecture(int classes) {
-        return config.architecture(classes);
-    }
-
     /**
      * Splits {@code data} as configured and trains.
      *
@@ -149,7 +144,7 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("augmentation needs each sample's ink image: load the data with "
                     + "DatasetLoader.loadForTraining(dir) (or load(dir, preprocessor, decoder, true)), or train with AugmentSettings.NONE");
         }
-        Architecture arch = architecture(train.alphabet().size());
+        Architecture arch = config.architecture(train.alphabet().size());
         return new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing).execute();
     }
 
