@@ -70,7 +70,7 @@ public record TextReading(List<Line> lines) {
     }
 
     /**
-     * Reads the printed text in {@code image}: levels it ({@link TextLines#deskewed}), finds the
+     * Reads the printed text in {@code image}: levels it ({@link TextLines#findLevelled}), finds the
      * lines and characters ({@link TextLines}), cuts out each character with a margin and
      * recognizes it, all characters in one batch. Boxes are in the levelled image, which is the
      * image itself when it was level.
@@ -81,8 +81,9 @@ public record TextReading(List<Line> lines) {
     public static TextReading read(Recognizer recognizer, BufferedImage image, double minConfidence) {
         Objects.requireNonNull(recognizer, "recognizer");
         if (!(minConfidence >= 0 && minConfidence <= 1)) throw new IllegalArgumentException("minConfidence must be in [0, 1], was " + minConfidence);
-        image = TextLines.deskewed(image);
-        List<TextLines.Line> layout = TextLines.find(image);
+        TextLines.Levelled levelled = TextLines.findLevelled(image);
+        image = levelled.image();
+        List<TextLines.Line> layout = levelled.lines();
         List<Glyph> glyphs = new ArrayList<>();
         List<Boolean> blank = new ArrayList<>();
         for (TextLines.Line line : layout) {

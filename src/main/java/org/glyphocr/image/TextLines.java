@@ -24,9 +24,10 @@ import java.util.List;
  *   <li>Spaces: a gap wider than {@value #SPACE_OVER_GAP} times the line's median gap between
  *       characters, and than {@value #SPACE_OVER_HEIGHT} of its median character height.
  * </ol>
- * Stateless; the line must be roughly level (deskew a page first). Known limits, for the reader
- * that builds on this: touching characters stay one box, and in a line of single characters
- * all separated by spaces ({@code A B C}) the spaces are the typical gap, so none is found.
+ * Stateless. {@link #find} needs the lines roughly level; {@link #findLevelled} levels them first.
+ * Known limits, for the reader that builds on this: touching characters stay one box, and in a
+ * line of single characters all separated by spaces ({@code A B C}) the spaces are the typical
+ * gap, so none is found.
  *
  * <pre>{@code
  * for (TextLines.Line line : TextLines.find(image)) {
@@ -81,9 +82,37 @@ public final class TextLines {
         }
     }
 
+    /**
+     * A levelled image and its lines.
+     *
+     * @param image the image the boxes refer to: the one given if it was level, else it turned level
+     * @param lines top to bottom
+     */
+    public record Levelled(BufferedImage image, List<Line> lines) {
+        public Levelled {
+            lines = List.copyOf(lines);
+        }
+    }
+
     /** The lines of {@code image}, top to bottom; empty if it holds no ink. */
     public static List<Line> find(BufferedImage image) {
-        List<Box> pieces = pieces(image);
+        return find(image, inkMask(image));
+    }
+
+    /**
+     * Turns {@code image} level ({@link #skewDegrees}) and finds its lines: the layout of a page or
+     * line that may be slightly skewed. An image already level is read once, not twice.
+     */
+    public static Levelled findLevelled(BufferedImage image) {
+        boolean[] ink = inkMask(image);
+        double degrees = skewDegrees(ink, image.getWidth(), image.getHeight());
+        if (degrees == 0) return new Levelled(image, find(image, ink));
+        BufferedImage level = rotated(image, degrees);
+        return new Levelled(level, find(level, inkMask(level)));
+    }
+
+    private static List<Line> find(BufferedImage image, boolean[] ink) {
+        List<Box> pieces = pieces(ink, image.getWidth(), image.getHeight());
         if (pieces.isEmpty()) return List.of();
         double medianHeight = median(pieces.stream().mapToDouble(Box::height).toArray());
         List<int[]> rows = lineRows(pieces, image.getHeight(), LINE_PIECE_SHARE * medianHeight);
@@ -107,10 +136,11 @@ public final class TextLines {
      * in steps of {@value #COARSE_SKEW_STEP}°, then of {@value #FINE_SKEW_STEP}° around the best.
      */
     public static double skewDegrees(BufferedImage image) {
-        boolean[] ink = inkMask(image);
+        return skewDegrees(inkMask(image), image.getWidth(), image.getHeight());
+    }
+
+    private static double skewDegrees(boolean[] ink, int w, int h) {
         if (ink == null) return 0;
-        int w = image.getWidth();
-        int h = image.getHeight();
         int count = 0;
         for (boolean b : ink) if (b) count++;
         int[] xs = new int[count];
@@ -148,13 +178,8 @@ public final class TextLines {
         return best;
     }
 
-    /**
-     * {@code image} turned so that its lines are level ({@link #skewDegrees}), on paper of the
-     * colour of its border; {@code image} itself when it is level already.
-     */
-    public static BufferedImage deskewed(BufferedImage image) {
-        double degrees = skewDegrees(image);
-        if (degrees == 0) return image;
+    /** {@code image} turned clockwise by {@code degrees}, on paper of the colour of its corner. */
+    private static BufferedImage rotated(BufferedImage image, double degrees) {
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -235,10 +260,7 @@ public final class TextLines {
     }
 
     /** Bounding boxes of the ink's 8-connected components. */
-    private static List<Box> pieces(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean[] ink = inkMask(image);
+    private static List<Box> pieces(boolean[] ink, int w, int h) {
         if (ink == null) return List.of();
         int stride = w + 2;
         byte[] mask = new byte[stride * (h + 2)];

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextLinesTest {
@@ -64,12 +65,14 @@ class TextLinesTest {
 
     @Test
     void measuresAndUndoesASlightSkew() {
-        assertEquals(0, TextLines.skewDegrees(page("level text, for the record")), 0.15);
+        BufferedImage level = page("level text, for the record");
+        assertEquals(0, TextLines.skewDegrees(level), 0.15);
+        assertSame(level, TextLines.findLevelled(level).image(), "a level image is laid out as it is");
         BufferedImage rising = page(2, "Hij 2026, ok: yes.");
         assertEquals(2, TextLines.skewDegrees(rising), 0.2);
         assertEquals(-1.5, TextLines.skewDegrees(page(-1.5, "Hij 2026, ok: yes.")), 0.2);
         assertEquals(5, TextLines.skewDegrees(page(7, "beyond the range")), 1e-9); // clamped, and no overflow at the edge
-        List<TextLines.Line> lines = TextLines.find(TextLines.deskewed(rising));
+        List<TextLines.Line> lines = TextLines.findLevelled(rising).lines();
         assertEquals(1, lines.size());
         assertEquals("### ##### ### ####", shape(lines.get(0)));
     }
