@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Font;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -73,8 +72,7 @@ final class SynthCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SynthSettings settings = new SynthSettings(sizes, variants, rotation, shear, inkSpread, blur, noise, jpeg, seed);
         CharacterSet characters = CharacterSet.parse(chars);
-        List<Font> faces = new ArrayList<>();
-        for (String f : fonts) faces.addAll(FontSource.resolve(f));
+        List<Font> faces = FontSource.resolveAll(fonts);
         long start = System.nanoTime();
         SynthDataset.Report report = SynthDataset.write(faces, characters, settings, out);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -113,8 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (chars == null) throw new IllegalArgumentException("--font needs --chars SET: the characters to learn");
         CharacterSet characters = CharacterSet.parse(chars);
-        List<Font> faces = new ArrayList<>();
-        for (String f : fonts) faces.addAll(FontSource.resolve(f));
+        List<Font> faces = FontSource.resolveAll(fonts);
         long start = System.nanoTime();
         SynthDataset.Temporary set = SynthDataset.writeTemporary(faces, characters, SynthSettings.DEFAULT);
         if (!quiet) {

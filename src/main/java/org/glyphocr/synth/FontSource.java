@@ -47,6 +47,13 @@ public final class FontSource {
                 + " (fc-list : family lists the installed ones)");
     }
 
+    /** The faces of every spec, in order: {@link #resolve} of each. */
+    public static List<Font> resolveAll(List<String> specs) {
+        List<Font> faces = new ArrayList<>();
+        for (String spec : specs) faces.addAll(resolve(spec));
+        return faces;
+    }
+
     /** A short file-name-safe name for a face, such as {@code DejaVuSans-Bold}. */
     static String safeName(Font font) {
         String name = font.getFontName(Locale.ROOT).replaceAll("[^A-Za-z0-9]+", "-");

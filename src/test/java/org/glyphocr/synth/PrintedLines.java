@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
@@ -45,8 +44,7 @@ public final class PrintedLines {
         }
         Path out = Path.of(args[0]);
         int perFace = Integer.parseInt(args[1]);
-        List<Font> faces = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) faces.addAll(FontSource.resolve(args[i]));
+        List<Font> faces = FontSource.resolveAll(List.of(args).subList(2, args.length));
         Files.createDirectories(out.resolve("clean"));
         Files.createDirectories(out.resolve("degraded"));
         SplittableRandom random = new SplittableRandom(2026);
