@@ -61,6 +61,9 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--jpeg", paramLabel = "P", description = "Chance of JPEG compression per degraded rendering (default: ${DEFAULT-VALUE}).")
     double jpeg = DEFAULTS.jpeg();
 
+    @Option(names = "--specks", paramLabel = "P", description = "Chance of a speck of ink per degraded rendering (default: ${DEFAULT-VALUE}).")
+    double specks = DEFAULTS.specks();
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the degradations (default: ${DEFAULT-VALUE}).")
     long seed = DEFAULTS.seed();
 
@@ -70,7 +73,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        SynthSettings settings = new SynthSettings(sizes, variants, rotation, shear, inkSpread, blur, noise, jpeg, seed);
+        SynthSettings settings = new SynthSettings(sizes, variants, rotation, shear, inkSpread, blur, noise, jpeg, specks, seed);
         CharacterSet characters = CharacterSet.parse(chars);
         List<Font> faces = FontSource.resolveAll(fonts);
         long start = System.nanoTime();

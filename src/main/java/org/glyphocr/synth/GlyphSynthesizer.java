@@ -31,7 +31,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <ul>
  *   <li>a slight rotation (skew) and slant;
  *   <li>ink spread or erosion (the outline stroked in ink or in paper), as heavy or light printing;
- *   <li>ink and paper tones, Gaussian blur, Gaussian noise and now and then a speck;
+ *   <li>ink and paper tones, Gaussian blur, Gaussian noise and, by chance, a speck;
  *   <li>sometimes JPEG compression.
  * </ul>
  * Training then adds its own augmentation on top, as for any dataset. Immutable and thread-safe.
@@ -114,7 +114,8 @@ public final class GlyphSynthesizer {
         }
         g.dispose();
         if (blurSigma > 0.3) image = blur(image, blurSigma);
-        if (noise > 0 || (!plain && random.nextDouble() < 0.2)) addNoise(image, noise, ink, random);
+        if (noise > 0) addGaussianNoise(image, noise, random);
+        if (!plain && random.nextDouble() < settings.specks()) addSpeck(image, ink, random);
         if (jpeg) image = jpegRoundTrip(image, jpegQuality);
         return image;
     }
@@ -162,19 +163,16 @@ public final class GlyphSynthesizer {
         return out;
     }
 
-    /** Gaussian noise of standard deviation {@code sigma} on every pixel, and sometimes one speck of ink. */
-    private static void addNoise(BufferedImage image, double sigma, int ink, SplittableRandom random) {
-        addGaussianNoise(image, sigma, random);
+    /** One round speck of ink somewhere on the image, as dirt or toner leaves. */
+    private static void addSpeck(BufferedImage image, int ink, SplittableRandom random) {
         int w = image.getWidth();
         int h = image.getHeight();
-        if (random.nextDouble() < 0.3) {
-            int cx = random.nextInt(w);
-            int cy = random.nextInt(h);
-            int radius = 1 + random.nextInt(Math.max(1, Math.min(w, h) / 40 + 1));
-            for (int y = Math.max(0, cy - radius); y <= Math.min(h - 1, cy + radius); y++) {
-                for (int x = Math.max(0, cx - radius); x <= Math.min(w - 1, cx + radius); x++) {
-                    if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius) image.setRGB(x, y, ink * 0x010101);
-                }
+        int cx = random.nextInt(w);
+        int cy = random.nextInt(h);
+        int radius = 1 + random.nextInt(Math.max(1, Math.min(w, h) / 40 + 1));
+        for (int y = Math.max(0, cy - radius); y <= Math.min(h - 1, cy + radius); y++) {
+            for (int x = Math.max(0, cx - radius); x <= Math.min(w - 1, cx + radius); x++) {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius) image.setRGB(x, y, ink * 0x010101);
             }
         }
     }

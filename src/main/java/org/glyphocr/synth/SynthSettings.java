@@ -18,12 +18,13 @@ import java.util.Arrays;
  * @param noise Gaussian noise up to this standard deviation, in levels of 255, {@code [0, 64]}
  * @param jpeg the chance that a variant goes through JPEG compression at a quality from 30 to 90,
  *     {@code [0, 1]}
+ * @param specks the chance that a variant gets a speck of ink somewhere on the paper, {@code [0, 1]}
  * @param seed makes the drawings reproducible
  */
 public record SynthSettings(int[] sizes, int variants, double rotationDegrees, double shear, double inkSpread,
-                            double blur, double noise, double jpeg, long seed) {
-    /** Sizes 20, 28, 40 and 64 pixels, 6 variants, ±2°, shear 0.1, ink ±3%, blur 3%, noise 12, JPEG 0.3, seed 1. */
-    public static final SynthSettings DEFAULT = new SynthSettings(new int[] {20, 28, 40, 64}, 6, 2, 0.1, 0.03, 0.03, 12, 0.3, 1);
+                            double blur, double noise, double jpeg, double specks, long seed) {
+    /** Sizes 20, 28, 40 and 64 pixels, 6 variants, ±2°, shear 0.1, ink ±3%, blur 3%, noise 12, JPEG 0.3, specks 0.3, seed 1. */
+    public static final SynthSettings DEFAULT = new SynthSettings(new int[] {20, 28, 40, 64}, 6, 2, 0.1, 0.03, 0.03, 12, 0.3, 0.3, 1);
 
     public SynthSettings {
         sizes = sizes.clone();
@@ -36,6 +37,7 @@ public record SynthSettings(int[] sizes, int variants, double rotationDegrees, d
         check("blur", blur, 0.1);
         check("noise", noise, 64);
         check("jpeg", jpeg, 1);
+        check("specks", specks, 1);
     }
 
     private static void check(String name, double value, double max) {
@@ -51,7 +53,7 @@ public record SynthSettings(int[] sizes, int variants, double rotationDegrees, d
     public boolean equals(Object o) {
         return o instanceof SynthSettings s && Arrays.equals(sizes, s.sizes) && variants == s.variants
                 && rotationDegrees == s.rotationDegrees && shear == s.shear && inkSpread == s.inkSpread && blur == s.blur
-                && noise == s.noise && jpeg == s.jpeg && seed == s.seed;
+                && noise == s.noise && jpeg == s.jpeg && specks == s.specks && seed == s.seed;
     }
 
     @Override
@@ -63,6 +65,6 @@ public record SynthSettings(int[] sizes, int variants, double rotationDegrees, d
     public String toString() {
         return "SynthSettings[sizes=" + Arrays.toString(sizes) + ", variants=" + variants + ", rotationDegrees=" + rotationDegrees
                 + ", shear=" + shear + ", inkSpread=" + inkSpread + ", blur=" + blur + ", noise=" + noise + ", jpeg=" + jpeg
-                + ", seed=" + seed + "]";
+                + ", specks=" + specks + ", seed=" + seed + "]";
     }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SynthDatasetTest {
     /** A font every JDK has: the logical family "Dialog", mapped to an installed font. */
     private static final List<Font> FACES = List.of(new Font(Font.DIALOG, Font.PLAIN, 1));
-    private static final SynthSettings SMALL = new SynthSettings(new int[] {24, 40}, 3, 2, 0.1, 0.03, 0.03, 12, 0.5, 7);
+    private static final SynthSettings SMALL = new SynthSettings(new int[] {24, 40}, 3, 2, 0.1, 0.03, 0.03, 12, 0.5, 0.3, 7);
 
     @TempDir
     Path dir;
