@@ -72,8 +72,12 @@ public record TextReading(List<Line> lines) {
     /**
      * Reads the printed text in {@code image}: levels it ({@link TextLines#findLevelled}), finds the
      * lines and characters ({@link TextLines}), cuts out each character with a margin and
-     * recognizes it, all characters in one batch. Boxes are in the levelled image, which is the
-     * image itself when it was level.
+     * recognizes it, all characters in one batch. A character read with less than
+     * {@value #SPLIT_BELOW} confidence may be two touching ones: it is cut at the lowest points of
+     * its ink profile, and a cut whose two sides read with a higher joint probability than the whole
+     * is taken (and its sides tried again). Then word spaces, figures and letters by their word's
+     * context, and look-alikes by their size and place in the line. Boxes are in the levelled
+     * image, which is the image itself when it was level.
      *
      * @param minConfidence characters read with a lower probability come back as {@link #UNKNOWN};
      *     0 to always take the best guess
@@ -82,40 +86,203 @@ public record TextReading(List<Line> lines) {
         Objects.requireNonNull(recognizer, "recognizer");
         if (!(minConfidence >= 0 && minConfidence <= 1)) throw new IllegalArgumentException("minConfidence must be in [0, 1], was " + minConfidence);
         TextLines.Levelled levelled = TextLines.findLevelled(image);
-        image = levelled.image();
+        BufferedImage level = levelled.image();
         List<TextLines.Line> layout = levelled.lines();
-        List<Glyph> glyphs = new ArrayList<>();
-        List<Boolean> blank = new ArrayList<>();
-        for (TextLines.Line line : layout) {
-            for (TextLines.Character c : line.characters()) {
-                Optional<Glyph> g = recognizer.preprocess(TextLines.isolated(image, c.box()));
-                blank.add(g.isEmpty());
-                glyphs.add(g.orElse(Glyph.blank()));
-            }
-        }
-        List<Recognition> recognitions = new ArrayList<>(recognizer.recognizeGlyphs(glyphs));
-        for (int i = 0; i < blank.size(); i++) if (blank.get(i)) recognitions.set(i, Recognition.BLANK);
+        List<TextLines.Box> boxes = new ArrayList<>();
+        for (TextLines.Line line : layout) for (TextLines.Character c : line.characters()) boxes.add(c.box());
+        List<Recognition> recognitions = recognize(recognizer, level, boxes);
         Set<String> alphabet = new HashSet<>(recognizer.model().alphabet().labels());
         List<Line> lines = new ArrayList<>();
         int k = 0;
         for (TextLines.Line line : layout) {
-            LineMetrics metrics = LineMetrics.of(line);
-            List<Character> characters = new ArrayList<>();
+            List<Read> reads = new ArrayList<>();
             for (TextLines.Character c : line.characters()) {
-                Recognition r = recognitions.get(k++);
-                boolean known = !r.isBlank() && r.probability() >= minConfidence;
-                String text = known ? metrics.byPlace(r.label(), c.box(), alphabet) : UNKNOWN;
-                characters.add(new Character(text, c.box(), r.isBlank() ? 0 : r.probability(), c.spaceBefore()));
+                reads.addAll(splitTouching(recognizer, level, new Read(c.box(), recognitions.get(k++)), line.fullHeight(), MAX_SPLITS));
             }
-            lines.add(new Line(line.box(), characters));
+            lines.add(line(line, reads, alphabet, minConfidence));
         }
         return new TextReading(lines);
     }
 
+    /** A box of the levelled image and what it was read as. */
+    private record Read(TextLines.Box box, Recognition recognition) {
+    }
+
+    /** The characters in these boxes, cut out alone, recognized in one batch. */
+    private static List<Recognition> recognize(Recognizer recognizer, BufferedImage image, List<TextLines.Box> boxes) {
+        List<Glyph> glyphs = new ArrayList<>();
+        boolean[] blank = new boolean[boxes.size()];
+        for (int i = 0; i < boxes.size(); i++) {
+            Optional<Glyph> g = recognizer.preprocess(TextLines.isolated(image, boxes.get(i)));
+            blank[i] = g.isEmpty();
+            glyphs.add(g.orElse(Glyph.blank()));
+        }
+        List<Recognition> recognitions = new ArrayList<>(recognizer.recognizeGlyphs(glyphs));
+        for (int i = 0; i < blank.length; i++) if (blank[i]) recognitions.set(i, Recognition.BLANK);
+        return recognitions;
+    }
+
+    /** Characters read with less confidence than this are tried as two touching ones. */
+    static final double SPLIT_BELOW = 0.9;
+    /** Each side of a cut is at least this share of the line's full height wide (an i or l is about 0.15). */
+    static final double MIN_PIECE_WIDTH = 0.12;
     /**
-     * Where a line's characters sit: the baseline (the median bottom) and the full height (the 90th
-     * percentile of the heights of characters standing on the baseline, so ascenders and capitals
-     * rather than x-height letters). Letters that look the same once scaled to the glyph frame are
+     * Only characters at least this share of the line's full height wide are tried: two touching
+     * characters are, a figure (about 0.55 of it) is not, and the halves of a 0 read as ( and ).
+     */
+    static final double MIN_SPLIT_WIDTH = 0.75;
+    /** Cuts tried per character: the lowest points of its ink profile. */
+    static final int CUTS_TRIED = 3;
+    /** How many times a character and then its pieces may be cut, so three touching ones come apart too. */
+    static final int MAX_SPLITS = 2;
+
+    /**
+     * {@code read} itself, or, when it is unsure and a cut's two sides read with a higher joint
+     * probability than the whole, the best such cut's sides, each tried again while
+     * {@code splits} allows.
+     */
+    private static List<Read> splitTouching(Recognizer recognizer, BufferedImage image, Read read, double fullHeight, int splits) {
+        Recognition whole = read.recognition();
+        TextLines.Box box = read.box();
+        if (splits == 0 || whole.isBlank() || shapeProbability(whole) >= SPLIT_BELOW || box.width() < MIN_SPLIT_WIDTH * fullHeight) {
+            return List.of(read);
+        }
+        int minWidth = Math.max(2, (int) Math.ceil(MIN_PIECE_WIDTH * fullHeight));
+        List<TextLines.Box> sides = new ArrayList<>();
+        for (int cut : TextLines.cutCandidates(image, box, minWidth, CUTS_TRIED)) {
+            TextLines.Box left = TextLines.inkWithin(image, box, box.x(), cut);
+            TextLines.Box right = TextLines.inkWithin(image, box, cut, box.right());
+            if (left == null || right == null) continue;
+            sides.add(left);
+            sides.add(right);
+        }
+        if (sides.isEmpty()) return List.of(read);
+        List<Recognition> readings = recognize(recognizer, image, sides);
+        double best = shapeProbability(whole);
+        int bestCut = -1;
+        for (int c = 0; c < sides.size(); c += 2) {
+            double joint = shapeProbability(readings.get(c)) * shapeProbability(readings.get(c + 1));
+            if (joint > best) {
+                best = joint;
+                bestCut = c;
+            }
+        }
+        if (bestCut < 0) return List.of(read);
+        List<Read> pieces = new ArrayList<>();
+        pieces.addAll(splitTouching(recognizer, image, new Read(sides.get(bestCut), readings.get(bestCut)), fullHeight, splits - 1));
+        pieces.addAll(splitTouching(recognizer, image, new Read(sides.get(bestCut + 1), readings.get(bestCut + 1)), fullHeight, splits - 1));
+        return pieces;
+    }
+
+    /**
+     * The probability of the best label's shape: its own and that of its same-shape partner
+     * ({@link Evaluation#SAME_SHAPE_PAIRS}), since the network cannot tell o from O and rightly
+     * splits its belief between them, which is no doubt about the shape.
+     */
+    private static double shapeProbability(Recognition r) {
+        double p = r.probability();
+        for (List<String> pair : Evaluation.SAME_SHAPE_PAIRS) {
+            if (!pair.contains(r.label())) continue;
+            String partner = pair.get(0).equals(r.label()) ? pair.get(1) : pair.get(0);
+            for (Candidate c : r.candidates()) if (c.label().equals(partner)) p += c.probability();
+        }
+        return p;
+    }
+
+    /** A line's characters from their reads: word spaces, then each label by its word and its place in the line. */
+    private static Line line(TextLines.Line line, List<Read> reads, Set<String> alphabet, double minConfidence) {
+        boolean[] spaceBefore = new boolean[reads.size()];
+        for (int i = 1; i < reads.size(); i++) {
+            spaceBefore[i] = TextLines.isWordSpace(asSet(reads.get(i - 1), line), asSet(reads.get(i), line), line.fullHeight());
+        }
+        LineMetrics metrics = LineMetrics.of(line);
+        List<Character> characters = new ArrayList<>();
+        for (int start = 0, end; start < reads.size(); start = end) {
+            end = start + 1;
+            while (end < reads.size() && !spaceBefore[end]) end++;
+            List<Recognition> word = reads.subList(start, end).stream().map(Read::recognition).toList();
+            for (int i = start; i < end; i++) {
+                Recognition r = reads.get(i).recognition();
+                TextLines.Box box = reads.get(i).box();
+                boolean known = !r.isBlank() && r.probability() >= minConfidence;
+                String text = known ? metrics.byPlace(byWord(word, i - start), box, alphabet) : UNKNOWN;
+                characters.add(new Character(text, box, r.isBlank() ? 0 : r.probability(), spaceBefore[i]));
+            }
+        }
+        return new Line(line.box(), characters);
+    }
+
+    /**
+     * Figures are set on a fixed advance (tabular), so a narrow 1 stands in a wide gap. Widening a
+     * figure's box to this share of the line's full height, about its advance, lets one word-space
+     * rule serve figures and letters: on the {@code PrintedLines} of four unseen fonts, gaps between
+     * the figures of a number then stayed below 0.21 of the full height, and spaces after a
+     * figure above 0.39.
+     */
+    static final double FIGURE_WIDTH = 0.67;
+
+    /** The box as its character is set: a figure widened about its centre to {@link #FIGURE_WIDTH}. */
+    private static TextLines.Box asSet(Read read, TextLines.Line line) {
+        TextLines.Box box = read.box();
+        if (!isDigit(read.recognition().label())) return box;
+        int width = (int) Math.round(FIGURE_WIDTH * line.fullHeight());
+        if (width <= box.width()) return box;
+        return new TextLines.Box(box.x() - (width - box.width()) / 2, box.y(), width, box.height());
+    }
+
+    /**
+     * Labels whose best candidate is this small or smaller are not taken from the word's context:
+     * there must be some doubt.
+     */
+    static final double MIN_CONTEXT_PROBABILITY = 0.02;
+
+    /**
+     * The label of character {@code index} of a word, read in the word's context. A character is
+     * sure of its kind when its best candidate is a letter and no figure reaches
+     * {@link #MIN_CONTEXT_PROBABILITY}, or the other way round. Within a number (some characters
+     * sure to be figures, none sure to be letters) a letter that the network also took for a
+     * figure is that figure (l, I → 1; O → 0); within a word (two or more characters sure to be
+     * letters, none sure to be figures) a figure that it also took for a letter is that letter.
+     * Otherwise the best candidate.
+     */
+    static String byWord(List<Recognition> word, int index) {
+        Recognition r = word.get(index);
+        String label = r.label();
+        if (!isLetter(label) && !isDigit(label)) return label;
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < word.size(); i++) {
+            if (i == index) continue;
+            Recognition other = word.get(i);
+            if (isLetter(other.label()) && alternative(other, true) == null) letters++;
+            if (isDigit(other.label()) && alternative(other, false) == null) digits++;
+        }
+        String alternative = null;
+        if (isLetter(label) && digits > 0 && letters == 0) alternative = alternative(r, true);
+        if (isDigit(label) && letters >= 2 && digits == 0) alternative = alternative(r, false);
+        return alternative == null ? label : alternative;
+    }
+
+    /** The most probable figure (or letter) among the candidates of at least {@link #MIN_CONTEXT_PROBABILITY}; null if none. */
+    private static String alternative(Recognition r, boolean digit) {
+        for (Candidate c : r.candidates()) {
+            if (c.probability() < MIN_CONTEXT_PROBABILITY) break;
+            if (digit ? isDigit(c.label()) : isLetter(c.label())) return c.label();
+        }
+        return null;
+    }
+
+    private static boolean isDigit(String label) {
+        return label.length() == 1 && label.charAt(0) >= '0' && label.charAt(0) <= '9';
+    }
+
+    private static boolean isLetter(String label) {
+        return label.codePointCount(0, label.length()) == 1 && java.lang.Character.isLetter(label.codePointAt(0));
+    }
+
+    /**
+     * Where a line's characters sit: its {@link TextLines.Line#baseline() baseline} and
+     * {@link TextLines.Line#fullHeight() full height} (capitals and ascenders). Letters that look the same once scaled to the glyph frame are
      * told apart by these: a same-shape letter (c/C, o/O, s/S, ...) under {@value #SMALL_LETTER_SHARE}
      * of the full height is lower case (p: one that hangs below the baseline; k/K and l/I are left
      * to the network); a comma or apostrophe is one or the other by whether its centre lies below
@@ -131,14 +298,7 @@ public record TextReading(List<Line> lines) {
         static final double DESCENDER_SHARE = 0.1;
 
         static LineMetrics of(TextLines.Line line) {
-            double[] bottoms = line.characters().stream().mapToDouble(c -> c.box().bottom()).sorted().toArray();
-            double[] heights = line.characters().stream().mapToDouble(c -> c.box().height()).sorted().toArray();
-            double baseline = bottoms[bottoms.length / 2];
-            double typical = heights[heights.length / 2];
-            double[] standing = line.characters().stream().filter(c -> Math.abs(c.box().bottom() - baseline) <= 0.1 * typical)
-                    .mapToDouble(c -> c.box().height()).sorted().toArray();
-            double full = standing.length == 0 ? typical : standing[Math.min(standing.length - 1, (int) (0.9 * standing.length))];
-            return new LineMetrics(baseline, full);
+            return new LineMetrics(line.baseline(), line.fullHeight());
         }
 
         /** {@code label}, or its look-alike that the character's size and place in the line call for. */

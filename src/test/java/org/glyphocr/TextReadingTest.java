@@ -38,4 +38,29 @@ class TextReadingTest {
         assertEquals("i", LINE.byPlace("i", new TextLines.Box(0, 72, 4, 28), ALPHABET));
         assertEquals("x", LINE.byPlace("x", new TextLines.Box(0, 72, 20, 28), Set.of("x"))); // no X in the alphabet: kept
     }
+
+    private static Recognition read(Object... labelsAndProbabilities) {
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < labelsAndProbabilities.length; i += 2) {
+            candidates.add(new Candidate((String) labelsAndProbabilities[i], (Double) labelsAndProbabilities[i + 1]));
+        }
+        return new Recognition(candidates);
+    }
+
+    @Test
+    void aWordsFiguresAndLettersDecideItsDoubtfulCharacters() {
+        Recognition ell = read("l", 0.55, "1", 0.35, "I", 0.1);
+        List<Recognition> number = List.of(ell, read("3", 1.0), read("6", 1.0), ell); // 1361 read as l36l
+        assertEquals("1", TextReading.byWord(number, 0));
+        assertEquals("1", TextReading.byWord(number, 3));
+        assertEquals("3", TextReading.byWord(number, 1));
+        Recognition zero = read("0", 0.6, "O", 0.3, "o", 0.1);
+        List<Recognition> word = List.of(read("N", 1.0), zero, read("w", 0.99, "W", 0.01)); // N0w
+        assertEquals("O", TextReading.byWord(word, 1));
+        // Without doubt, or without a clear context, the best candidate stands.
+        assertEquals("l", TextReading.byWord(List.of(read("a", 1.0), read("l", 0.99, "I", 0.01), ell), 1));
+        assertEquals("4", TextReading.byWord(List.of(read("A", 1.0), read("4", 0.9, "A", 0.1)), 1)); // A4: one letter is no word
+        assertEquals("l", TextReading.byWord(List.of(read("7", 1.0), read("l", 0.999, "1", 0.001)), 1));
+        assertEquals(",", TextReading.byWord(List.of(read("7", 1.0), read(",", 0.6, "1", 0.4)), 1));
+    }
 }

@@ -21,13 +21,14 @@ import java.util.List;
  *   <li>Characters: a line's pieces, left to right, are one character where they overlap
  *       horizontally by at least {@value #JOIN_OVERLAP} of the narrower one (the dot and stem of
  *       i and j, the two dots of a colon, a broken stroke).
- *   <li>Spaces: a gap wider than {@value #SPACE_OVER_GAP} times the line's median gap between
- *       characters, and than {@value #SPACE_OVER_HEIGHT} of its median character height.
+ *   <li>Spaces: a gap wider than {@value #SPACE_OVER_FULL_HEIGHT} of the line's full height
+ *       ({@link #isWordSpace}).
  * </ol>
  * Stateless. {@link #find} needs the lines roughly level; {@link #findLevelled} levels them first.
- * Known limits, for the reader that builds on this: touching characters stay one box, and in a
- * line of single characters all separated by spaces ({@code A B C}) the spaces are the typical
- * gap, so none is found.
+ * Known limits, for the reader that builds on this: touching characters stay one box (
+ * {@link #cutCandidates} and {@link #inkWithin} help to split it), and the
+ * layout cannot know which characters are figures, whose tabular spacing leaves wide gaps beside a
+ * narrow 1 ({@code TextReading} widens them once it knows).
  *
  * <pre>{@code
  * for (TextLines.Line line : TextLines.find(image)) {
@@ -39,8 +40,18 @@ public final class TextLines {
     static final int MIN_PIECE_PIXELS = 2;
     static final double LINE_PIECE_SHARE = 0.4;
     static final double JOIN_OVERLAP = 0.5;
-    static final double SPACE_OVER_GAP = 2.0;
-    static final double SPACE_OVER_HEIGHT = 0.25;
+    /**
+     * Word spaces are wider than this share of the line's full height, letter gaps narrower.
+     * Measured on 160 lines of FreeSans, FreeSerif, Roboto and Oxygen Sans at 28 to 48 px
+     * ({@code PrintedLines}): gaps between letters reached 0.25 of the full height, word spaces
+     * started at 0.30. (The old rule, twice the line's median gap, failed in lines of numbers, whose
+     * median gap is wide.)
+     */
+    static final double SPACE_OVER_FULL_HEIGHT = 0.28;
+    /** The full height is this percentile of the heights of the characters standing on the baseline. */
+    static final double FULL_HEIGHT_PERCENTILE = 0.9;
+    /** Characters whose bottom is within this share of the median height of the baseline stand on it. */
+    static final double STANDING_TOLERANCE = 0.1;
 
     private TextLines() {
     }
@@ -75,11 +86,50 @@ public final class TextLines {
     public record Character(Box box, boolean spaceBefore) {
     }
 
-    /** A line of text: its box and its characters, left to right. */
-    public record Line(Box box, List<Character> characters) {
+    /**
+     * A line of text: its box, its characters left to right, and where they sit.
+     *
+     * @param baseline the median bottom of the characters
+     * @param fullHeight the height of capitals and ascenders: the {@value #FULL_HEIGHT_PERCENTILE}
+     *     percentile of the heights of characters standing on the baseline (the median height if none
+     *     does)
+     */
+    public record Line(Box box, List<Character> characters, double baseline, double fullHeight) {
         public Line {
             characters = List.copyOf(characters);
         }
+
+        /** A line whose baseline and full height are measured from its characters' boxes, of which there must be one. */
+        public Line(Box box, List<Character> characters) {
+            this(box, characters, baselineOf(boxes(characters)), fullHeightOf(boxes(characters)));
+        }
+
+        private static List<Box> boxes(List<Character> characters) {
+            return characters.stream().map(Character::box).toList();
+        }
+    }
+
+    /** The median bottom of {@code boxes}, of which there must be one. */
+    static double baselineOf(List<Box> boxes) {
+        return median(boxes.stream().mapToDouble(Box::bottom).toArray());
+    }
+
+    /** See {@link Line#fullHeight()}. */
+    static double fullHeightOf(List<Box> boxes) {
+        double baseline = baselineOf(boxes);
+        double typical = median(boxes.stream().mapToDouble(Box::height).toArray());
+        double[] standing = boxes.stream().filter(b -> Math.abs(b.bottom() - baseline) <= STANDING_TOLERANCE * typical)
+                .mapToDouble(Box::height).sorted().toArray();
+        if (standing.length == 0) return typical;
+        return standing[Math.min(standing.length - 1, (int) (FULL_HEIGHT_PERCENTILE * standing.length))];
+    }
+
+    /**
+     * Whether the gap between two neighbouring characters of a line is a word space: wider than
+     * {@value #SPACE_OVER_FULL_HEIGHT} of the line's full height.
+     */
+    public static boolean isWordSpace(Box left, Box right, double fullHeight) {
+        return right.x() - left.right() > SPACE_OVER_FULL_HEIGHT * fullHeight;
     }
 
     /**
@@ -238,6 +288,60 @@ public final class TextLines {
         return out;
     }
 
+    /**
+     * Columns at which {@code box} might be cut into two touching characters, most promising first:
+     * the local minima of its column profile of ink (darkness against the paper around the box),
+     * each part at least {@code minWidth} wide, at most {@code max} of them.
+     */
+    public static int[] cutCandidates(BufferedImage image, Box box, int minWidth, int max) {
+        double[] profile = new double[box.width()];
+        int paper = paperAround(image, box) & 0xff;
+        for (int x = 0; x < box.width(); x++) {
+            for (int y = box.y(); y < box.bottom(); y++) profile[x] += Math.abs(paper - grey(image, box.x() + x, y));
+        }
+        List<Integer> minima = new ArrayList<>();
+        for (int x = minWidth; x <= box.width() - minWidth; x++) {
+            boolean lowest = (x == 0 || profile[x] <= profile[x - 1]) && (x == box.width() - 1 || profile[x] <= profile[x + 1]);
+            // On a flat stretch of the profile only its first column counts.
+            if (lowest && (x == minWidth || profile[x] != profile[x - 1])) minima.add(x);
+        }
+        minima.sort(Comparator.comparingDouble(x -> profile[x]));
+        return minima.stream().limit(max).mapToInt(x -> box.x() + x).toArray();
+    }
+
+    /**
+     * The columns {@code [fromX, toX)} of {@code box}, shrunk to the ink they hold (pixels at least
+     * half as dark, against the paper around the box, as the darkest of the box); {@code null} if
+     * they hold none.
+     */
+    public static Box inkWithin(BufferedImage image, Box box, int fromX, int toX) {
+        int paper = paperAround(image, box) & 0xff;
+        int strongest = 0;
+        for (int y = box.y(); y < box.bottom(); y++) {
+            for (int x = box.x(); x < box.right(); x++) strongest = Math.max(strongest, Math.abs(paper - grey(image, x, y)));
+        }
+        int threshold = Math.max(1, strongest / 2);
+        int left = Integer.MAX_VALUE;
+        int top = Integer.MAX_VALUE;
+        int right = -1;
+        int bottom = -1;
+        for (int y = box.y(); y < box.bottom(); y++) {
+            for (int x = Math.max(box.x(), fromX); x < Math.min(box.right(), toX); x++) {
+                if (Math.abs(paper - grey(image, x, y)) < threshold) continue;
+                left = Math.min(left, x);
+                right = Math.max(right, x);
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
+            }
+        }
+        return right < 0 ? null : new Box(left, top, right - left + 1, bottom - top + 1);
+    }
+
+    private static int grey(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        return LuminanceConverter.luma((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
+    }
+
     /** The median grey of the one-pixel ring around {@code box}, as packed RGB; white where the box fills the image. */
     private static int paperAround(BufferedImage image, Box box) {
         List<Integer> greys = new ArrayList<>();
@@ -255,8 +359,7 @@ public final class TextLines {
 
     private static void addGrey(BufferedImage image, int x, int y, List<Integer> greys) {
         if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return;
-        int rgb = image.getRGB(x, y);
-        greys.add(LuminanceConverter.luma((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
+        greys.add(grey(image, x, y));
     }
 
     /** Bounding boxes of the ink's 8-connected components. */
@@ -342,19 +445,15 @@ public final class TextLines {
             }
             chars.add(p);
         }
-        double[] gaps = new double[Math.max(0, chars.size() - 1)];
-        for (int i = 1; i < chars.size(); i++) gaps[i - 1] = Math.max(0, chars.get(i).x() - chars.get(i - 1).right());
-        double medianGap = gaps.length == 0 ? 0 : median(gaps);
-        double medianHeight = median(chars.stream().mapToDouble(Box::height).toArray());
-        double spaceGap = Math.max(SPACE_OVER_GAP * Math.max(medianGap, 1), SPACE_OVER_HEIGHT * medianHeight);
+        double fullHeight = fullHeightOf(chars);
         List<Character> out = new ArrayList<>();
         Box box = chars.get(0);
         for (int i = 0; i < chars.size(); i++) {
-            boolean space = i > 0 && gaps[i - 1] > spaceGap;
+            boolean space = i > 0 && isWordSpace(chars.get(i - 1), chars.get(i), fullHeight);
             out.add(new Character(chars.get(i), space));
             box = box.union(chars.get(i));
         }
-        return new Line(box, out);
+        return new Line(box, out, baselineOf(chars), fullHeight);
     }
 
     private static double median(double[] values) {

@@ -199,7 +199,12 @@ class CliTest {
         g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(java.awt.Color.BLACK);
         g.setFont(new java.awt.Font(java.awt.Font.DIALOG, java.awt.Font.PLAIN, 36));
-        g.drawString("2026 11 27 358", 20, 55);
+        g.drawString("2026 11 27 3", 20, 55);
+        // A 5 and an 8 that touch, as heavy print or blur leaves them: read as one blot unless cut apart.
+        int x = 20 + g.getFontMetrics().stringWidth("2026 11 27 3");
+        int fiveEnds = x + (int) Math.ceil(g.getFont().createGlyphVector(g.getFontRenderContext(), "5").getVisualBounds().getMaxX());
+        g.drawString("5", x, 55);
+        g.drawString("8", fiveEnds - 3, 55);
         g.dispose();
         Path image = dir.resolve("line.png");
         ImageIO.write(line, "png", image.toFile());

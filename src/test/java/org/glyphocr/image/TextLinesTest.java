@@ -76,4 +76,40 @@ class TextLinesTest {
         assertEquals(1, lines.size());
         assertEquals("### ##### ### ####", shape(lines.get(0)));
     }
+
+    @Test
+    void wordSpacesFollowTheLineHeightNotItsMedianGap() {
+        // Spaced capitals, where every gap is a space, and numbers, whose wide gaps once raised the bar.
+        assertEquals("# # #", shape(TextLines.find(page("A B C")).get(0)));
+        assertEquals("#### ### #### ####", shape(TextLines.find(page("2026 for 3088 then")).get(0)));
+    }
+
+    @Test
+    void offersCutsBetweenTouchingCharacters() {
+        BufferedImage image = new BufferedImage(200, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 80);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        Font font = new Font(Font.DIALOG, Font.PLAIN, 40);
+        g.setFont(font);
+        int fiveEnds = 30 + (int) Math.ceil(font.createGlyphVector(g.getFontRenderContext(), "5").getVisualBounds().getMaxX());
+        g.drawString("5", 30, 60);
+        g.drawString("8", fiveEnds - 3, 60); // the 8 overlaps the 5 by 3 px, wherever its own bearing puts it
+        g.dispose();
+        List<TextLines.Line> lines = TextLines.find(image);
+        assertEquals("#", shape(lines.get(0)), "touching characters are one box to the layout");
+        TextLines.Box both = lines.get(0).characters().get(0).box();
+        int[] cuts = TextLines.cutCandidates(image, both, 6, 3);
+        assertTrue(cuts.length >= 1 && cuts.length <= 3);
+        int best = cuts[0];
+        assertTrue(Math.abs(best - fiveEnds) <= 4, "cut at " + best + ", the 5 ends at " + fiveEnds);
+        TextLines.Box five = TextLines.inkWithin(image, both, both.x(), best);
+        TextLines.Box eight = TextLines.inkWithin(image, both, best, both.right());
+        assertEquals(both.x(), five.x());
+        assertEquals(both.right(), eight.right());
+        assertTrue(five.right() <= eight.x() + 1 && five.height() > 20 && eight.height() > 20, five + " " + eight);
+        assertEquals(null, TextLines.inkWithin(image, both, both.right(), both.right() + 5));
+    }
 }
