@@ -286,14 +286,17 @@ public record TextReading(List<Line> lines) {
      * told apart by these: a same-shape letter (c/C, o/O, s/S, ...) under {@value #SMALL_LETTER_SHARE}
      * of the full height is lower case (p: one that hangs below the baseline; k/K and l/I are left
      * to the network); a comma or apostrophe is one or the other by whether its centre lies below
-     * or above the middle of the full height, and a short stroke wholly above that middle (read as
-     * i, l, I, 1, | or !) is an apostrophe.
+     * or above the middle of the full height, a short stroke wholly above that middle (read as
+     * i, l, I, 1, | or !) is an apostrophe, and such a stroke, a bracket or a slash wholly below it
+     * is a comma.
      */
     record LineMetrics(double baseline, double fullHeight) {
         /** The x-height of Latin type is 0.65–0.75 of its cap height: halfway to 1. */
         static final double SMALL_LETTER_SHARE = 0.85;
         /** Labels that are a short upright stroke once scaled up: an apostrophe that floats high is read as one of them. */
         static final Set<String> STROKES = Set.of("i", "l", "I", "1", "|", "!");
+        /** Labels of tall marks that a comma, scaled up, can pass for: one sitting wholly in the lower half of the line is a comma. */
+        static final Set<String> TALL_MARKS = Set.of("i", "l", "I", "1", "|", "!", "j", "(", ")", "/");
         /** Descenders reach a fifth to a third of the cap height below the baseline. */
         static final double DESCENDER_SHARE = 0.1;
 
@@ -304,7 +307,8 @@ public record TextReading(List<Line> lines) {
         /** {@code label}, or its look-alike that the character's size and place in the line call for. */
         String byPlace(String label, TextLines.Box box, Set<String> alphabet) {
             boolean floating = box.bottom() < baseline - fullHeight / 2; // wholly in the upper half of the line
-            if (label.equals(",") || label.equals("'") || (floating && STROKES.contains(label))) {
+            boolean sunk = box.y() > baseline - fullHeight / 2; // wholly in the lower half
+            if (label.equals(",") || label.equals("'") || (floating && STROKES.contains(label)) || (sunk && TALL_MARKS.contains(label))) {
                 String byPosition = box.y() + box.height() / 2.0 < baseline - fullHeight / 2 ? "'" : ",";
                 return alphabet.contains(byPosition) ? byPosition : label;
             }

@@ -36,6 +36,7 @@ class TextReadingTest {
         assertEquals(",", LINE.byPlace("'", new TextLines.Box(0, 96, 5, 9), ALPHABET));
         assertEquals("'", LINE.byPlace("i", new TextLines.Box(0, 72, 4, 9), ALPHABET)); // a short stroke floating high
         assertEquals("i", LINE.byPlace("i", new TextLines.Box(0, 72, 4, 28), ALPHABET));
+        assertEquals(",", LINE.byPlace(")", new TextLines.Box(0, 94, 4, 11), ALPHABET)); // a stroke low in the line
         assertEquals("x", LINE.byPlace("x", new TextLines.Box(0, 72, 20, 28), Set.of("x"))); // no X in the alphabet: kept
     }
 
