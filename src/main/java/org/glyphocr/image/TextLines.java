@@ -214,10 +214,11 @@ public final class TextLines {
         int steps = (int) Math.round((to - from) / step);
         for (int i = 0; i <= steps; i++) {
             double degrees = Math.round((from + i * step) * 1000) / 1000.0;
-            double slope = Math.tan(Math.toRadians(degrees));
+            // In 16.16 fixed point: the loop below runs for every ink pixel at every angle tried.
+            long slope = Math.round(Math.tan(Math.toRadians(degrees)) * 65536);
             Arrays.fill(rows, 0);
             // A line rising to the right by this angle becomes level at row y + x·tan(angle).
-            for (int k = 0; k < xs.length; k++) rows[(int) Math.round(ys[k] + xs[k] * slope) + margin]++;
+            for (int k = 0; k < xs.length; k++) rows[ys[k] + (int) ((xs[k] * slope + 32768) >> 16) + margin]++;
             double score = 0;
             for (long r : rows) score += (double) r * r;
             if (score > bestScore * (1 + 1e-12) || (score >= bestScore * (1 - 1e-12) && Math.abs(degrees) < Math.abs(best))) {
