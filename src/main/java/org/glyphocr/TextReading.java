@@ -15,7 +15,7 @@ import org.glyphocr.image.TextLines;
  * confidence, and the text they spell.
  *
  * <pre>{@code
- * try (Recognizer recognizer = Recognizer.of(Models.named("latin.gocr"))) {
+ * try (Recognizer recognizer = Recognizer.of(Models.latin())) {
  *     TextReading reading = TextReading.read(recognizer, ImageIO.read(new File("line.png")), 0.5);
  *     System.out.println(reading.text());
  * }
@@ -205,7 +205,7 @@ public record TextReading(List<Line> lines) {
                 Recognition r = reads.get(i).recognition();
                 TextLines.Box box = reads.get(i).box();
                 boolean known = !r.isBlank() && r.probability() >= minConfidence;
-                String text = known ? metrics.byPlace(byWord(word, i - start), box, alphabet) : UNKNOWN;
+                String text = known ? metrics.byPlace(lOrI(byWord(word, i - start), word, i - start, alphabet), box, alphabet) : UNKNOWN;
                 characters.add(new Character(text, box, r.isBlank() ? 0 : r.probability(), spaceBefore[i]));
             }
         }
@@ -261,6 +261,31 @@ public record TextReading(List<Line> lines) {
         if (isLetter(label) && digits > 0 && letters == 0) alternative = alternative(r, true);
         if (isDigit(label) && letters >= 2 && digits == 0) alternative = alternative(r, false);
         return alternative == null ? label : alternative;
+    }
+
+    /**
+     * l and I have one shape, and in most fonts nearly one height, so the word tells them apart:
+     * in a word whose other letters are all capitals it is I, and after the first letter of a word
+     * with lower-case letters it is l. Only letters whose case their shape shows count (not c/C, o/O and the other same-shape
+     * pairs). Elsewhere, as at the start of a word ({@code In}, {@code long}), the network decides.
+     */
+    static String lOrI(String label, List<Recognition> word, int index, Set<String> alphabet) {
+        if (!label.equals("l") && !label.equals("I")) return label;
+        int lower = 0;
+        int upper = 0;
+        for (int i = 0; i < word.size(); i++) {
+            String other = word.get(i).label();
+            if (i == index || !isLetter(other) || Evaluation.SAME_SHAPE_PAIRS.stream().anyMatch(p -> p.contains(other))) continue;
+            if (java.lang.Character.isLowerCase(other.codePointAt(0))) {
+                lower++;
+            } else if (java.lang.Character.isUpperCase(other.codePointAt(0))) {
+                upper++;
+            }
+        }
+        String chosen = label;
+        if (upper > 0 && lower == 0) chosen = "I";
+        else if (lower > 0 && index > 0) chosen = "l";
+        return alphabet.contains(chosen) ? chosen : label;
     }
 
     /** The most probable figure (or letter) among the candidates of at least {@link #MIN_CONTEXT_PROBABILITY}; null if none. */

@@ -64,4 +64,16 @@ class TextReadingTest {
         assertEquals("l", TextReading.byWord(List.of(read("7", 1.0), read("l", 0.999, "1", 0.001)), 1));
         assertEquals(",", TextReading.byWord(List.of(read("7", 1.0), read(",", 0.6, "1", 0.4)), 1));
     }
+
+    @Test
+    void aWordsCaseTellsLFromI() {
+        Set<String> alphabet = Set.of("l", "I", "a", "T", "L", "o", "O");
+        Recognition ell = read("I", 0.6, "l", 0.4);
+        assertEquals("l", TextReading.lOrI("I", List.of(read("a", 1.0), ell, ell), 1, alphabet)); // all
+        assertEquals("l", TextReading.lOrI("I", List.of(read("a", 1.0), ell, ell), 2, alphabet));
+        assertEquals("I", TextReading.lOrI("l", List.of(read("T", 1.0), ell, read("L", 1.0)), 1, alphabet)); // TIL
+        assertEquals("I", TextReading.lOrI("I", List.of(ell, read("a", 1.0)), 0, alphabet)); // at a word's start: the network's
+        assertEquals("l", TextReading.lOrI("l", List.of(read("O", 1.0), ell), 1, alphabet)); // O/o shows no case
+        assertEquals("I", TextReading.lOrI("I", List.of(read("a", 1.0), ell), 1, Set.of("I", "a"))); // no l in the alphabet
+    }
 }
