@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class Models {
     /** The bundled models' names, loadable with {@link #bundled(String)}. */
-    public static final List<String> BUNDLED = List.of("digits");
+    public static final List<String> BUNDLED = List.of("digits", "latin");
     private static final String BUNDLED_PREFIX = "/org/glyphocr/models/";
 
     private Models() {
@@ -81,7 +81,8 @@ public final class Models {
 
     /**
      * A model bundled in the glyph-ocr jar: {@code digits} (0–9, handwritten, trained on MNIST
-     * digits).
+     * digits) or {@code latin} (A–Z, a–z, 0–9 and {@code .,;:!?'"-()/&@#%+*=}, printed, trained on
+     * the fonts of {@code models/latin-fonts.args}).
      *
      * @throws IllegalArgumentException if there is no bundled model of that name
      * @throws IllegalStateException if the bundled resource is missing or damaged (a broken build)
@@ -100,5 +101,10 @@ public final class Models {
     /** The bundled digits model. */
     public static Model digits() {
         return bundled("digits");
+    }
+
+    /** The bundled printed-Latin model, for {@link TextReading#read}. */
+    public static Model latin() {
+        return bundled("latin");
     }
 }

@@ -30,7 +30,7 @@ final class ReadCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    ModelOption modelOption;
+    ModelOption modelOption = new ModelOption("latin");
 
     @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0",
             description = "Characters read with a lower probability come back as U+FFFD instead of a guess (default: ${DEFAULT-VALUE}).")
