@@ -145,7 +145,12 @@ public final class SgdTrainer {
                     + "DatasetLoader.loadForTraining(dir) (or load(dir, preprocessor, decoder, true)), or train with AugmentSettings.NONE");
         }
         Architecture arch = config.architecture(train.alphabet().size());
-        return new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing).execute();
+        Run run = new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing);
+        try {
+            return run.execute();
+        } finally {
+            if (run.interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     private boolean augmenting() {
@@ -171,6 +176,10 @@ public final class SgdTrainer {
         private double momentum = config.momentum();
         private double l2 = config.l2();
         private int halvings;
+        /** Set when the listener asked to stop or the thread was interrupted; training ends after the current step. */
+        private boolean cancelled;
+        /** Whether the training thread was interrupted: its flag is cleared while training finishes, then set again. */
+        private boolean interrupted;
         private long steps;
         private long stepNanos;
         private long stepSamples;
@@ -240,14 +249,26 @@ public final class SgdTrainer {
                 } else {
                     referenceLoss = initialLoss;
                 }
-                listener.onStart(backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
-                        + config.towerMode().id() + ")" : ""), train.size(), validation.size(), test.size(), firstEpoch - 1);
+                String description = backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
+                        + config.towerMode().id() + ")" : "");
+                listener.onStart(description, train.size(), validation.size(), test.size(), firstEpoch - 1);
                 // Undone epochs do not count: every run gets maxEpochs good epochs, and the schedule
                 // advances with them, so a rate that first had to be halved down still gets the whole
                 // schedule. Halvings are bounded by the rate's floor, so the loop ends.
                 for (int epoch = firstEpoch; goodEpochs() < config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    EpochOutcome outcome = runEpoch(session, epoch, goodEpochs() + 1, epochInputs.inputs(epoch), referenceLoss);
+                    float[] inputs = cancelled ? null : epochInputs.inputs(epoch);
+                    EpochOutcome outcome = inputs == null ? null : runEpoch(session, epoch, goodEpochs() + 1, inputs, referenceLoss);
+                    if (outcome == null) {
+                        // An interrupt is the host's request to stop: it is honoured here, and set again
+                        // once training has returned, so that finishing (evaluation, closing) is not cut short.
+                        interrupted = Thread.interrupted();
+                        // Cancelled by the host: the unfinished epoch is dropped, the best finished one kept.
+                        stopReason = "cancelled";
+                        if (!anyGood) throw new TrainingCancelledException("training was cancelled during epoch " + epoch
+                                + ", before any epoch finished; the checkpoint (if any) is kept for --resume");
+                        break;
+                    }
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     String divergence = outcome.divergence != null ? outcome.divergence : divergence(outcome, referenceLoss);
                     boolean stop = false;
@@ -328,6 +349,11 @@ public final class SgdTrainer {
                                 anyGood, steps, stepSamples, stepNanos, elapsed, history, Arrays.copyOf(batchLosses, (int) steps),
                                 session.exportState(), lastGood, best), checkpointing.file());
                     }
+                    double elapsed = previousSeconds + (System.nanoTime() - start) / 1e9;
+                    int good = goodEpochs();
+                    double eta = good == 0 ? Double.NaN : elapsed / history.size() * (config.maxEpochs() - good);
+                    listener.onProgress(new TrainingProgress(history.get(history.size() - 1), good, config.maxEpochs(), halvings,
+                            bestScore > Double.NEGATIVE_INFINITY ? bestScore : Double.NaN, description, elapsed, stop ? 0 : eta));
                     if (stop) break;
                 }
                 if (!anyGood) throw new TrainingDivergedException("no epoch finished without diverging");
@@ -335,7 +361,8 @@ public final class SgdTrainer {
                 double trainSeconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason));
                 double samplesPerSecond = stepNanos > 0 ? stepSamples / (stepNanos / 1e9) : 0;
-                if (checkpointing != null) Files.deleteIfExists(checkpointing.file());
+                // A cancelled run keeps its checkpoint (of the last finished epoch), so it can be resumed.
+                if (checkpointing != null && !cancelled) Files.deleteIfExists(checkpointing.file());
                 return new TrainingResult(model, history, samplesPerSecond, Arrays.copyOf(batchLosses, (int) steps));
             }
         }
@@ -438,6 +465,10 @@ public final class SgdTrainer {
                 stepSamples += n;
                 recordBatchLoss(r.meanLoss());
                 listener.onBatch(epoch, b + 1, batches, r.meanLoss(), rate);
+                if (listener.stopRequested() || Thread.currentThread().isInterrupted()) {
+                    cancelled = true;
+                    return null;
+                }
                 if (!Double.isFinite(r.meanLoss())) return new EpochOutcome(r.meanLoss(), Double.NaN, b + 1, rate, Double.NaN, null);
                 lossSum += r.meanLoss() * n;
                 normSum += r.gradientNorm();
@@ -489,6 +520,7 @@ public final class SgdTrainer {
 
     /** The inputs of every training sample for one epoch, row-major {@code size × 400}. */
     private interface EpochInputs extends AutoCloseable {
+        /** The inputs; null if the thread was interrupted while they were being prepared. */
         float[] inputs(int epoch);
 
         @Override
@@ -544,7 +576,7 @@ public final class SgdTrainer {
                 return result;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while augmenting", e);
+                return null; // the host cancelled training
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException re) throw re;
                 throw new IllegalStateException(e.getCause());
