@@ -20,8 +20,10 @@ public final class ModelFormat {
     private ModelFormat() {
     }
 
-    /** The first eight bytes of every model file. */
-    static final byte[] MAGIC = {(byte) 0x89, 'G', 'O', 'C', 'R', '\r', '\n', 0x1A};
+    /** The first eight bytes of every model file; a copy, since arrays cannot be made read-only. */
+    static byte[] magic() {
+        return new byte[] {(byte) 0x89, 'G', 'O', 'C', 'R', '\r', '\n', 0x1A};
+    }
     public static final int MAJOR_VERSION = 1;
     public static final int MINOR_VERSION = 0;
     static final int PREAMBLE_BYTES = 24;

@@ -133,12 +133,13 @@ public final class ModelReader {
     }
 
     private static void checkMagic(byte[] bytes, String source) throws ModelFormatException {
-        int n = Math.min(bytes.length, ModelFormat.MAGIC.length);
+        byte[] magic = ModelFormat.magic();
+        int n = Math.min(bytes.length, magic.length);
         for (int i = 0; i < n; i++) {
-            if (bytes[i] != ModelFormat.MAGIC[i]) {
+            if (bytes[i] != magic[i]) {
                 byte[] start = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 8));
                 throw new ModelFormatException(source, "not a glyph-ocr model (starts with 0x" + HexFormat.of().formatHex(start)
-                        + ", a model starts with 0x" + HexFormat.of().formatHex(ModelFormat.MAGIC) + ")" + hintFor(bytes));
+                        + ", a model starts with 0x" + HexFormat.of().formatHex(magic) + ")" + hintFor(bytes));
             }
         }
     }
