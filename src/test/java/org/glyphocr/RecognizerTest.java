@@ -128,4 +128,21 @@ class RecognizerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.bundled("klingon"));
         assertTrue(e.getMessage().contains("digits"), e.getMessage());
     }
+
+    @Test
+    void readingsUnderTheRejectThresholdComeBackUnknown() throws IOException {
+        double p;
+        try (Recognizer plain = Recognizer.digits()) {
+            p = plain.recognize(SEVEN).probability();
+        }
+        try (Recognizer strict = Recognizer.builder().model(Models.digits()).rejectBelow(Math.nextUp(p)).build();
+             Recognizer lenient = Recognizer.builder().model(Models.digits()).rejectBelow(p).build()) {
+            Recognition rejected = strict.recognize(SEVEN);
+            assertTrue(rejected.isRejected());
+            assertEquals(Recognition.UNKNOWN, rejected.label());
+            assertEquals("7", rejected.candidates().get(0).label(), "the candidates stay for inspection");
+            assertEquals("7", lenient.recognize(SEVEN).label());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Recognizer.builder().rejectBelow(1.5));
+    }
 }

@@ -129,7 +129,7 @@ public final class ModelReader {
         Parameters parameters = readWeights(buf, ModelFormat.PREAMBLE_BYTES + (int) headerLength, arch, source);
         PreprocessSettings preprocessing = h.preprocessing();
         Provenance provenance = h.provenance();
-        return Model.of(parameters, alphabet, preprocessing, provenance);
+        return Model.of(parameters, alphabet, preprocessing, provenance).withCalibration(h.calibration());
     }
 
     private static void checkMagic(byte[] bytes, String source) throws ModelFormatException {
@@ -350,6 +350,18 @@ public final class ModelReader {
                 throw bad(path, "has unknown value " + v);
             }
             throw new IllegalStateException("unsupported preprocessing setting type " + type);
+        }
+
+        /** Absent (files before format 1.1, or never calibrated): {@link Calibration#NONE}. */
+        Calibration calibration() throws ModelFormatException {
+            JsonNode c = root.get("calibration");
+            if (c == null || c.isNull()) return Calibration.NONE;
+            if (!c.isObject()) throw bad("calibration", "must be an object, was " + c);
+            JsonNode t = c.get("temperature");
+            if (t == null || !t.isNumber() || !(t.asDouble() > 0) || !Double.isFinite(t.asDouble())) {
+                throw bad("calibration.temperature", "must be a positive number, was " + t);
+            }
+            return new Calibration(t.asDouble());
         }
 
         Provenance provenance() throws ModelFormatException {

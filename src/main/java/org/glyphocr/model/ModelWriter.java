@@ -110,6 +110,7 @@ public final class ModelWriter {
         prov.put("halvings", pv.halvings());
         prov.put("stopReason", pv.stopReason());
         prov.put("backend", pv.backend());
+        if (!model.calibration().equals(Calibration.NONE)) root.putObject("calibration").put("temperature", model.calibration().temperature());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

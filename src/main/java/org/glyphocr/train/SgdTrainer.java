@@ -10,6 +10,7 @@ import org.glyphocr.backend.TrainingSession;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.Preprocessor;
+import org.glyphocr.model.Calibration;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.Provenance;
 import org.glyphocr.nn.Architecture;
@@ -359,7 +360,8 @@ public final class SgdTrainer {
                 if (!anyGood) throw new TrainingDivergedException("no epoch finished without diverging");
                 session.setParameters(best);
                 double trainSeconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-                Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason));
+                Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason))
+                        .withCalibration(calibration(session));
                 double samplesPerSecond = stepNanos > 0 ? stepSamples / (stepNanos / 1e9) : 0;
                 // A cancelled run keeps its checkpoint (of the last finished epoch), so it can be resumed.
                 if (checkpointing != null && !cancelled) Files.deleteIfExists(checkpointing.file());
@@ -491,6 +493,32 @@ public final class SgdTrainer {
 
         /** Loss and accuracy of a whole dataset under the session's current parameters. */
         private record Evaluation(double meanLoss, double accuracy) {
+        }
+
+        /**
+         * The temperature that calibrates the session's probabilities on the validation split
+         * ({@link Calibration#fit}); none without a validation split, since the training samples
+         * are no measure: a network is surest of the samples it learnt.
+         */
+        private Calibration calibration(TrainingSession session) {
+            if (validation.size() == 0) return Calibration.NONE;
+            int classes = arch.classCount();
+            int units = arch.outputSize();
+            int chunk = 256;
+            float[] in = new float[chunk * Glyph.PIXELS];
+            float[] out = new float[chunk * units];
+            float[] probabilities = new float[validation.size() * classes];
+            float[] row = new float[classes];
+            for (int start = 0; start < validation.size(); start += chunk) {
+                int n = Math.min(chunk, validation.size() - start);
+                for (int k = 0; k < n; k++) validation.copyInputs(start + k, in, k * Glyph.PIXELS);
+                session.predict(in, n, out);
+                for (int k = 0; k < n; k++) {
+                    arch.toClassProbabilities(out, k * units, row);
+                    System.arraycopy(row, 0, probabilities, (start + k) * classes, classes);
+                }
+            }
+            return Calibration.fit(probabilities, validation.targets(), validation.size(), classes);
         }
 
         private Evaluation evaluate(TrainingSession session, LabeledGlyphs data) {

@@ -171,6 +171,28 @@ class CliTest {
     }
 
     @Test
+    void calibrateThenEvalReportsCalibrationErrorRejectionAndAReliabilityDiagram() throws IOException {
+        Path calibrated = dir.resolve("calibrated.gocr");
+        Run c = run("calibrate", "--model", "digits", "--data", "testdata/mnist-7k", "--out", calibrated.toString());
+        assertEquals(0, c.status(), c.err());
+        assertTrue(c.err().contains("temperature"), c.err());
+        Path png = dir.resolve("reliability.png");
+        Run e = run("eval", "--model", calibrated.toString(), "--data", "testdata/mnist-7k", "--split", "test", "--reject", "0.9",
+                "--reliability", png.toString(), "--json");
+        assertEquals(0, e.status(), e.err());
+        JsonNode j = e.json();
+        assertTrue(j.get("temperature").asDouble() != 1);
+        assertTrue(j.get("ece_after").asDouble() <= 0.02, "bundled digits calibrated: ECE " + j.get("ece_after"));
+        assertTrue(j.get("ece_before").isNumber());
+        JsonNode reject = j.get("reject");
+        assertTrue(reject.get("coverage").asDouble() < 1 && reject.get("accuracy").asDouble() > j.get("accuracy").asDouble(), reject.toString());
+        assertEquals(15, j.get("coverage_curve").size());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 800);
+        Run classify = run("classify", "--model", calibrated.toString(), "--reject", "1", "testdata/samples/scan-7.gif");
+        assertTrue(classify.out().contains("(unknown)"), classify.out());
+    }
+
+    @Test
     void trainWritesItsEventsAsJsonLines() throws IOException {
         Path events = dir.resolve("events.jsonl");
         Path model = dir.resolve("events.gocr");

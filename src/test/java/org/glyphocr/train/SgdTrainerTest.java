@@ -258,4 +258,13 @@ class SgdTrainerTest {
                 () -> new SgdTrainer(small().build(), new CpuBackend()).train(TestDigits.firstOfEachClass(40), new StopAt(1, 2)));
         assertTrue(e.getMessage().contains("before any epoch finished"), e.getMessage());
     }
+
+    @Test
+    void theModelComesCalibratedOnItsValidationSplit() {
+        TrainingResult result = train(TestDigits.firstOfEachClass(60), small().maxEpochs(6).build());
+        double t = result.model().calibration().temperature();
+        assertTrue(t != 1 && t > 0.05 && t < 20, "temperature " + t);
+        TrainingResult noValidation = train(TestDigits.firstOfEachClass(60), small().maxEpochs(2).split(0, 0.15).build());
+        assertEquals(org.glyphocr.model.Calibration.NONE, noValidation.model().calibration());
+    }
 }
