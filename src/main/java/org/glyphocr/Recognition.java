@@ -5,16 +5,28 @@ import java.util.List;
 /**
  * What a {@link Recognizer} read in one image: every label of the alphabet with its probability,
  * highest first. An image without ink is a distinct result: {@link #isBlank()} is true, there are
- * no candidates, {@link #label()} is the empty string and {@link #probability()} is 0.
+ * no candidates, {@link #label()} is the empty string and {@link #probability()} is 0. A reading
+ * whose best probability fell under the recognizer's reject threshold
+ * ({@link Recognizer.Builder#rejectBelow}) is {@link #isRejected() rejected}: its label is
+ * {@link #UNKNOWN} instead of a guess, and the candidates are still there to inspect.
  *
  * @param candidates every label with its probability, highest first; empty for a blank image
+ * @param rejected whether the best probability fell under the reject threshold
  */
-public record Recognition(List<Candidate> candidates) {
+public record Recognition(List<Candidate> candidates, boolean rejected) {
     /** The result for an image without ink. */
     public static final Recognition BLANK = new Recognition(List.of());
+    /** The label of a rejected reading: U+FFFD, the replacement character. */
+    public static final String UNKNOWN = "\uFFFD";
 
     public Recognition {
         candidates = List.copyOf(candidates);
+        if (rejected && candidates.isEmpty()) throw new IllegalArgumentException("a blank reading cannot be rejected");
+    }
+
+    /** A reading that is not rejected. */
+    public Recognition(List<Candidate> candidates) {
+        this(candidates, false);
     }
 
     /** True when the image held no ink, so nothing was recognised. */
@@ -22,12 +34,18 @@ public record Recognition(List<Candidate> candidates) {
         return candidates.isEmpty();
     }
 
-    /** The most probable label; the empty string for a blank image. */
-    public String label() {
-        return isBlank() ? "" : candidates.get(0).label();
+    /** True when the best label was less probable than the recognizer's reject threshold. */
+    public boolean isRejected() {
+        return rejected;
     }
 
-    /** The most probable label's probability; 0 for a blank image. */
+    /** The most probable label; {@link #UNKNOWN} if rejected, the empty string for a blank image. */
+    public String label() {
+        if (isBlank()) return "";
+        return rejected ? UNKNOWN : candidates.get(0).label();
+    }
+
+    /** The most probable label's probability (also for a rejected reading); 0 for a blank image. */
     public double probability() {
         return isBlank() ? 0 : candidates.get(0).probability();
     }
@@ -44,6 +62,8 @@ public record Recognition(List<Candidate> candidates) {
 
     @Override
     public String toString() {
-        return isBlank() ? "Recognition[blank]" : String.format(java.util.Locale.ROOT, "Recognition[%s %.4f]", label(), probability());
+        if (isBlank()) return "Recognition[blank]";
+        return String.format(java.util.Locale.ROOT, "Recognition[%s %.4f%s]", candidates.get(0).label(), probability(),
+                rejected ? ", rejected" : "");
     }
 }

@@ -38,9 +38,11 @@ public final class Recognizer implements AutoCloseable {
     private final ImageDecoder decoder;
     private final Predictor predictor;
     private final String backend;
+    private final double rejectBelow;
 
     private Recognizer(Builder b) {
         this.model = b.model;
+        this.rejectBelow = b.rejectBelow;
         this.preprocessor = new Preprocessor(model.preprocessing());
         this.decoder = b.decoder;
         Backend chosen = b.backend != null ? b.backend : Backends.best(model.architecture());
@@ -170,6 +172,7 @@ public final class Recognizer implements AutoCloseable {
         float[] row = new float[classes];
         for (int i = 0; i < count; i++) {
             arch.toClassProbabilities(outputs, i * arch.outputSize(), row);
+            model.calibration().apply(row, 0, classes);
             System.arraycopy(row, 0, probabilities, i * classes, classes);
         }
     }
@@ -186,7 +189,7 @@ public final class Recognizer implements AutoCloseable {
             Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -probabilities[offset + j]).thenComparingInt(j -> j));
             List<Candidate> candidates = new ArrayList<>(classes);
             for (int j : order) candidates.add(new Candidate(model.alphabet().label(j), probabilities[offset + j]));
-            out.add(new Recognition(candidates));
+            out.add(new Recognition(candidates, probabilities[offset + order[0]] < rejectBelow));
         }
         return out;
     }
@@ -201,8 +204,23 @@ public final class Recognizer implements AutoCloseable {
         private Model model;
         private Backend backend;
         private ImageDecoder decoder = ImageDecoder.DEFAULT;
+        private double rejectBelow;
 
         private Builder() {
+        }
+
+        /**
+         * Readings whose best label is less probable than this come back {@link Recognition#isRejected()
+         * rejected}, labelled {@link Recognition#UNKNOWN}; default 0, never. With a calibrated model
+         * ({@link Model#calibration()}) the probability means how often such readings are right, so
+         * {@code eval --reject P} shows what a threshold costs in coverage and gains in accuracy.
+         *
+         * @throws IllegalArgumentException if not within [0, 1]
+         */
+        public Builder rejectBelow(double probability) {
+            if (!(probability >= 0 && probability <= 1)) throw new IllegalArgumentException("rejectBelow must be within [0, 1], was " + probability);
+            this.rejectBelow = probability;
+            return this;
         }
 
         /** The model to read with; required. */

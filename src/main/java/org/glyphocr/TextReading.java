@@ -25,7 +25,7 @@ import org.glyphocr.image.TextLines;
  */
 public record TextReading(List<Line> lines) {
     /** Stands for a character read with less confidence than the caller asked for. */
-    public static final String UNKNOWN = "\uFFFD";
+    public static final String UNKNOWN = Recognition.UNKNOWN;
 
     /**
      * One character as read.

@@ -54,25 +54,40 @@ class RecognizerTest {
         }
     }
 
+    /**
+     * 8 threads × 1,000 classifications of encoded images (decoding, preprocessing and the network)
+     * on one shared recognizer give exactly the serial results. {@code bench --only shared} runs the
+     * full 8 × 10,000 and measures throughput by thread count.
+     */
     @Test
-    void oneRecognizerSharedByThreadsGivesSerialResults() throws Exception {
-        LabeledGlyphs digits = TestDigits.firstOfEachClass(50);
-        List<Glyph> glyphs = new ArrayList<>();
-        for (int i = 0; i < digits.size(); i++) glyphs.add(digits.glyph(i));
+    void oneRecognizerSharedByEightThreadsGivesSerialResults() throws Exception {
+        List<byte[]> images = new ArrayList<>();
+        try (java.util.stream.Stream<Path> samples = Files.list(Path.of("testdata/samples"))) {
+            for (Path p : samples.sorted().toList()) images.add(Files.readAllBytes(p)); // PNG, BMP, GIF, TIFF, JPEG
+        }
+        try (java.util.stream.Stream<Path> digits = Files.walk(Path.of("testdata/mnist-7k"))) {
+            for (Path p : digits.filter(Files::isRegularFile).sorted().limit(190).toList()) images.add(Files.readAllBytes(p));
+        }
+        int threads = 8;
+        int perThread = 1_000;
         try (Recognizer ocr = Recognizer.digits()) {
             List<Recognition> serial = new ArrayList<>();
-            for (Glyph g : glyphs) serial.add(ocr.recognize(g));
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < images.size(); i++) serial.add(ocr.recognize(images.get(i), "image " + i));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<Future<List<Recognition>>> futures = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    futures.add(pool.submit(() -> {
-                        List<Recognition> out = new ArrayList<>();
-                        for (Glyph g : glyphs) out.add(ocr.recognize(g));
-                        return out;
+                List<Future<Integer>> mismatches = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int offset = t * 37; // each thread walks the images from its own place
+                    mismatches.add(pool.submit(() -> {
+                        int wrong = 0;
+                        for (int k = 0; k < perThread; k++) {
+                            int i = (offset + k) % images.size();
+                            if (!ocr.recognize(images.get(i), "image " + i).equals(serial.get(i))) wrong++;
+                        }
+                        return wrong;
                     }));
                 }
-                for (Future<List<Recognition>> f : futures) assertEquals(serial, f.get());
+                for (Future<Integer> f : mismatches) assertEquals(0, f.get());
             } finally {
                 pool.shutdownNow();
             }
@@ -112,5 +127,22 @@ class RecognizerTest {
         assertThrows(IllegalStateException.class, () -> Recognizer.builder().build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.bundled("klingon"));
         assertTrue(e.getMessage().contains("digits"), e.getMessage());
+    }
+
+    @Test
+    void readingsUnderTheRejectThresholdComeBackUnknown() throws IOException {
+        double p;
+        try (Recognizer plain = Recognizer.digits()) {
+            p = plain.recognize(SEVEN).probability();
+        }
+        try (Recognizer strict = Recognizer.builder().model(Models.digits()).rejectBelow(Math.nextUp(p)).build();
+             Recognizer lenient = Recognizer.builder().model(Models.digits()).rejectBelow(p).build()) {
+            Recognition rejected = strict.recognize(SEVEN);
+            assertTrue(rejected.isRejected());
+            assertEquals(Recognition.UNKNOWN, rejected.label());
+            assertEquals("7", rejected.candidates().get(0).label(), "the candidates stay for inspection");
+            assertEquals("7", lenient.recognize(SEVEN).label());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Recognizer.builder().rejectBelow(1.5));
     }
 }

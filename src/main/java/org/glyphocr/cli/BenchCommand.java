@@ -1,6 +1,8 @@
 package org.glyphocr.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.glyphocr.Recognition;
 import org.glyphocr.Recognizer;
 import org.glyphocr.backend.Backend;
 import org.glyphocr.backend.Backends;
@@ -54,10 +56,14 @@ import java.util.concurrent.Future;
                 "         (1 is a loop of single calls), median of --rounds rounds",
                 "  gemm   the matrix kernel at 1024x1024x1024, median of --rounds rounds",
                 "  files  read, decode, preprocess and classify files with --model",
+                "  shared (only with --only) one recognizer of --model shared by each of",
+                "         --thread-counts threads, each classifying --per-thread images of",
+                "         --data (held in memory: decode, preprocess, network); every result",
+                "         is compared with the serial one",
                 "With --threads N, training runs N towers (gradients averaged) and the",
                 "other parts split their work N ways."})
 final class BenchCommand implements Callable<Integer> {
-    enum Part { TRAIN, INFER, GEMM, FILES }
+    enum Part { TRAIN, INFER, GEMM, FILES, SHARED }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -97,7 +103,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--files", paramLabel = "N", defaultValue = "2000", description = "Image files per round of files (default: ${DEFAULT-VALUE}).")
     int files;
 
-    @Option(names = "--only", paramLabel = "PART", split = ",", description = "Parts to run: train, infer, gemm, files (default: all).")
+    @Option(names = "--per-thread", paramLabel = "N", defaultValue = "10000", description = "shared: classifications per thread (default: ${DEFAULT-VALUE}).")
+    int perThread;
+
+    @Option(names = "--thread-counts", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,8",
+            description = "shared: the thread counts to measure (default: ${DEFAULT-VALUE}).")
+    List<Integer> threadCounts;
+
+    @Option(names = "--only", paramLabel = "PART", split = ",", description = "Parts to run: train, infer, gemm, files, shared (default: all but shared).")
     List<String> only;
 
     @Option(names = "--save-glyphs", paramLabel = "DIR", description = "Write the preprocessed glyphs of --data for the peer scripts "
@@ -183,6 +196,7 @@ final class BenchCommand implements Callable<Integer> {
                 Json.putNumber(root, "classify_files_per_second", median(() -> classifyAll(recognizer, roundFiles), err, "classify files"));
             }
         }
+        if (parts.contains(Part.SHARED)) shared(model, root, err);
         root.put("rounds", rounds);
         if (json) {
             Json.print(spec.commandLine().getOut(), root);
@@ -193,6 +207,14 @@ final class BenchCommand implements Callable<Integer> {
             if (root.has("train_samples_per_second")) out.printf(Locale.ROOT, "train:  %,12.0f samples/s%n", root.get("train_samples_per_second").asDouble());
             if (root.has("infer_glyphs_per_second")) out.printf(Locale.ROOT, "infer:  %,12.0f glyphs/s%n", root.get("infer_glyphs_per_second").asDouble());
             if (root.has("gemm_gflops")) out.printf(Locale.ROOT, "gemm:   %,12.1f GFLOP/s at 1024³%n", root.get("gemm_gflops").asDouble());
+            if (root.has("shared")) {
+                for (com.fasterxml.jackson.databind.JsonNode r : root.get("shared")) {
+                    out.printf(Locale.ROOT, "shared: %,12.0f classifications/s with %d thread(s) on one recognizer%n",
+                            r.get("classifications_per_second").asDouble(), r.get("threads").asInt());
+                }
+                out.printf(Locale.ROOT, "shared: %d of %d results differ from serial use%n", root.get("shared_mismatches").asLong(),
+                        root.get("shared_classifications").asLong());
+            }
             if (root.has("classify_files_per_second")) {
                 out.printf(Locale.ROOT, "files:  %,12.0f files/s (decode + preprocess + classify, %s)%n",
                         root.get("classify_files_per_second").asDouble(), modelOption.describe());
@@ -202,13 +224,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private EnumSet<Part> parts() {
-        if (only == null || only.isEmpty()) return EnumSet.allOf(Part.class);
+        if (only == null || only.isEmpty()) return EnumSet.complementOf(EnumSet.of(Part.SHARED));
         EnumSet<Part> parts = EnumSet.noneOf(Part.class);
         for (String p : only) {
             try {
                 parts.add(Part.valueOf(p.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--only takes train, infer, gemm, files; was '" + p + "'");
+                throw new IllegalArgumentException("--only takes train, infer, gemm, files, shared; was '" + p + "'");
             }
         }
         return parts;
@@ -306,6 +328,61 @@ final class BenchCommand implements Callable<Integer> {
         return splitAmongThreads(paths.size(), (start, end) -> {
             for (int i = start; i < end; i++) recognizer.recognize(paths.get(i));
         });
+    }
+
+    /**
+     * One recognizer shared by each thread count: every thread classifies {@link #perThread} of the
+     * images, starting at its own place, and each result is compared with the serial one.
+     */
+    private void shared(Model model, ObjectNode root, PrintWriter err) throws Exception {
+        requirePositive("--per-thread", perThread);
+        for (int t : threadCounts) requirePositive("--thread-counts", t);
+        List<Path> paths = new ArrayList<>();
+        DatasetFolder.scan(data).classes().values().forEach(paths::addAll);
+        List<byte[]> images = new ArrayList<>();
+        for (Path p : paths.subList(0, Math.min(files, paths.size()))) images.add(Files.readAllBytes(p));
+        ArrayNode rows = root.putArray("shared");
+        long mismatches = 0;
+        long classifications = 0;
+        try (Recognizer recognizer = Recognizer.of(model)) {
+            List<Recognition> serial = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) serial.add(recognizer.recognize(images.get(i), "image " + i));
+            // Warm-up, so that the first thread count is not timed while the JIT compiles.
+            for (int r = 0; r < WARMUP_ROUNDS; r++) for (int i = 0; i < images.size(); i++) recognizer.recognize(images.get(i), "image " + i);
+            for (int threadCount : threadCounts) {
+                ExecutorService pool = Executors.newFixedThreadPool(threadCount);
+                try {
+                    List<Future<Long>> wrong = new ArrayList<>();
+                    long t0 = System.nanoTime();
+                    for (int t = 0; t < threadCount; t++) {
+                        int offset = (int) ((long) images.size() * t / threadCount);
+                        wrong.add(pool.submit(() -> {
+                            long differ = 0;
+                            for (int k = 0; k < perThread; k++) {
+                                int i = (offset + k) % images.size();
+                                if (!recognizer.recognize(images.get(i), "image " + i).equals(serial.get(i))) differ++;
+                            }
+                            return differ;
+                        }));
+                    }
+                    for (Future<Long> f : wrong) mismatches += f.get();
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    long done = (long) threadCount * perThread;
+                    classifications += done;
+                    ObjectNode row = rows.addObject();
+                    row.put("threads", threadCount);
+                    row.put("classifications", done);
+                    row.put("classifications_per_second", done / seconds);
+                    err.printf(Locale.ROOT, "bench: shared recognizer, %d thread(s): %,.0f classifications/s%n", threadCount, done / seconds);
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+        }
+        root.put("model", modelOption.describe());
+        root.put("shared_images", images.size());
+        root.put("shared_classifications", classifications);
+        root.put("shared_mismatches", mismatches);
     }
 
     private interface Share {

@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code classify [--model FILE] [--top K] [--json] IMAGE...}. */
+/** {@code classify [--model FILE] [--top K] [--reject P] [--json] IMAGE...}. */
 @Command(name = "classify", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Reads one glyph per image file and prints a line per image:",
                 "IMAGE<TAB>LABEL<TAB>PROBABILITY, then further candidates as LABEL<TAB>PROBABILITY with --top.",
-                "An image without ink prints the label (blank). Unreadable images are reported on stderr",
+                "An image without ink prints the label (blank), one read with less than --reject probability (unknown).",
+                "Unreadable images are reported on stderr",
                 "and make the exit status 1; the others are still classified."})
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
@@ -32,6 +33,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "1", description = "Candidates per image, most probable first (default: ${DEFAULT-VALUE}).")
     int top;
+
+    @Option(names = "--reject", paramLabel = "P", defaultValue = "0", description = {"Readings less probable than P print the label",
+            "(unknown) instead of a guess; eval --reject shows what a threshold costs (default: ${DEFAULT-VALUE}, never)."})
+    double reject;
 
     @Option(names = "--json", description = "Print one JSON object on stdout instead of lines.")
     boolean json;
@@ -45,7 +50,7 @@ final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Recognizer recognizer = Recognizer.of(modelOption.load())) {
+        try (Recognizer recognizer = Recognizer.builder().model(modelOption.load()).rejectBelow(reject).build()) {
             List<Recognizer.Outcome> outcomes = recognizer.recognizeFiles(images);
             ObjectNode root = Json.object();
             root.put("model", modelOption.describe());
@@ -62,7 +67,8 @@ final class ClassifyCommand implements Callable<Integer> {
                     ObjectNode node = results.addObject();
                     node.put("image", o.file().toString());
                     node.put("blank", r.isBlank());
-                    node.put("label", r.isBlank() ? null : r.label());
+                    node.put("rejected", r.isRejected());
+                    node.put("label", r.isBlank() || r.isRejected() ? null : r.label());
                     node.put("probability", r.probability());
                     ArrayNode candidates = node.putArray("top");
                     for (Candidate c : r.topK(top)) {
@@ -81,6 +87,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private String line(Path file, Recognition r) {
         if (r.isBlank()) return file + "\t(blank)\t0";
+        if (r.isRejected()) return file + "\t(unknown)\t" + String.format(Locale.ROOT, "%.4f", r.probability());
         StringBuilder sb = new StringBuilder(file.toString());
         for (Candidate c : r.topK(top)) sb.append('\t').append(c.label()).append('\t').append(String.format(Locale.ROOT, "%.4f", c.probability()));
         return sb.toString();

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.glyphocr.Evaluation;
 import org.glyphocr.Recognizer;
+import org.glyphocr.Reliability;
 import org.glyphocr.data.DatasetLoader;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.image.ImageDecoder;
 import org.glyphocr.image.Preprocessor;
+import org.glyphocr.model.Calibration;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.Provenance;
+import org.glyphocr.report.ReliabilityDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,10 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code eval [--model FILE] --data DIR [--split PART] [--json]}. */
+/** {@code eval [--model FILE] --data DIR [--split PART] [--fold-case] [--reject P] [--reliability PNG] [--json]}. */
 @Command(name = "eval", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Measures a model on a labelled dataset folder (one subfolder per label, or labels.tsv):",
-                "accuracy, per-class precision and recall, and the confusion matrix.",
+                "accuracy, per-class precision and recall, the confusion matrix, and how well its confidence",
+                "is calibrated (expected calibration error, before and after the model's calibration).",
                 "Unreadable and blank images are listed on stderr and left out of the figures."})
 final class EvalCommand implements Callable<Integer> {
     enum Part { all, train, validation, test }
@@ -48,6 +52,14 @@ final class EvalCommand implements Callable<Integer> {
             "--json then gives accuracy (folded) and accuracy_strict."})
     boolean foldCase;
 
+    @Option(names = "--reject", paramLabel = "P", description = {"Also report coverage and accuracy when readings less probable than P are",
+            "rejected as unknown (classify --reject and Recognizer.Builder.rejectBelow do the rejecting)."})
+    Double reject;
+
+    @Option(names = "--reliability", paramLabel = "PNG", description = "Write the reliability diagram (before and after the model's "
+            + "calibration) and the coverage/accuracy curve of reject thresholds.")
+    Path reliabilityPng;
+
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
@@ -59,25 +71,35 @@ final class EvalCommand implements Callable<Integer> {
         DatasetLoader.Report report = DatasetLoader.load(data, new Preprocessor(model.preprocessing()), ImageDecoder.DEFAULT);
         report.unreadable().forEach(line -> err.println("eval: skipped unreadable " + line));
         report.blank().forEach(file -> err.println("eval: skipped blank image " + file));
-        LabeledGlyphs glyphs = selectPart(report.data(), model.provenance(), err);
+        LabeledGlyphs glyphs = selectPart(report.data(), model.provenance(), part, modelOption.describe(), data, err);
+        if (reject != null && !(reject >= 0 && reject <= 1)) throw new IllegalArgumentException("--reject must be within [0, 1], was " + reject);
         Evaluation e;
-        try (Recognizer recognizer = Recognizer.of(model)) {
+        Reliability after;
+        Reliability before;
+        try (Recognizer recognizer = Recognizer.of(model);
+             Recognizer uncalibrated = Recognizer.of(model.withCalibration(Calibration.NONE))) {
             e = Evaluation.of(recognizer, glyphs);
+            after = Reliability.of(recognizer, glyphs);
+            before = model.calibration().equals(Calibration.NONE) ? after : Reliability.of(uncalibrated, glyphs);
+        }
+        if (reliabilityPng != null) {
+            ReliabilityDiagram.write(modelOption.describe() + " on " + data + " (" + part + ")", before, after, reliabilityPng);
         }
         if (json) {
-            printJson(out, e, report);
+            printJson(out, e, report, model.calibration(), before, after);
         } else {
-            printText(out, e, report);
+            printText(out, e, report, model.calibration(), before, after);
         }
         return 0;
     }
 
-    private LabeledGlyphs selectPart(LabeledGlyphs all, Provenance provenance, PrintWriter err) {
+    /** The part of {@code all} that the model's training used, rebuilt from its provenance (seed and fractions). */
+    static LabeledGlyphs selectPart(LabeledGlyphs all, Provenance provenance, Part part, String model, Path data, PrintWriter err) {
         if (part == Part.all) return all;
         String validation = provenance.trainerSettings().get("validationFraction");
         String test = provenance.trainerSettings().get("testFraction");
         if (validation == null || test == null) {
-            throw new IllegalArgumentException(modelOption.describe() + ": the model's provenance has no split fractions, so --split "
+            throw new IllegalArgumentException(model + ": the model's provenance has no split fractions, so --split "
                     + part + " cannot be reproduced; use --split all");
         }
         if (!provenance.dataSha256().isEmpty() && !provenance.dataSha256().equals(all.sha256())) {
@@ -98,7 +120,8 @@ final class EvalCommand implements Callable<Integer> {
         return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
-    private void printJson(PrintWriter out, Evaluation e, DatasetLoader.Report report) {
+    private void printJson(PrintWriter out, Evaluation e, DatasetLoader.Report report, Calibration calibration, Reliability before,
+                           Reliability after) {
         ObjectNode root = Json.object();
         root.put("model", modelOption.describe());
         root.put("data", data.toString());
@@ -109,6 +132,23 @@ final class EvalCommand implements Callable<Integer> {
         root.put("errors", foldCase ? e.samples() - e.correctFoldingCase() : e.errors());
         root.put("unreadable", report.unreadable().size());
         root.put("blank", report.blank().size());
+        root.put("temperature", calibration.temperature());
+        Json.putNumber(root, "ece_before", before.expectedCalibrationError());
+        Json.putNumber(root, "ece_after", after.expectedCalibrationError());
+        if (reject != null) {
+            Reliability.Coverage c = after.at(reject);
+            ObjectNode r = root.putObject("reject");
+            r.put("threshold", c.threshold());
+            Json.putNumber(r, "coverage", c.coverage());
+            Json.putNumber(r, "accuracy", c.accuracy());
+        }
+        ArrayNode curve = root.putArray("coverage_curve");
+        for (Reliability.Coverage c : after.curve()) {
+            ObjectNode point = curve.addObject();
+            point.put("threshold", c.threshold());
+            Json.putNumber(point, "coverage", c.coverage());
+            Json.putNumber(point, "accuracy", c.accuracy());
+        }
         ArrayNode classes = root.putArray("per_class");
         for (Evaluation.ClassStats s : e.perClass()) {
             ObjectNode c = classes.addObject();
@@ -127,7 +167,8 @@ final class EvalCommand implements Callable<Integer> {
         Json.print(out, root);
     }
 
-    private void printText(PrintWriter out, Evaluation e, DatasetLoader.Report report) {
+    private void printText(PrintWriter out, Evaluation e, DatasetLoader.Report report, Calibration calibration, Reliability before,
+                           Reliability after) {
         if (foldCase) {
             out.printf(Locale.ROOT, "accuracy %.4f folding same-shape case pairs (%d of %d correct), strict %.4f (%d errors)%n",
                     e.accuracyFoldingCase(), e.correctFoldingCase(), e.samples(), e.accuracy(), e.errors());
@@ -136,6 +177,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (!report.unreadable().isEmpty() || !report.blank().isEmpty()) {
             out.printf(Locale.ROOT, "left out: %d unreadable, %d blank%n", report.unreadable().size(), report.blank().size());
+        }
+        out.printf(Locale.ROOT, "calibration: expected calibration error %.4f before, %.4f after (temperature %.3f)%n",
+                before.expectedCalibrationError(), after.expectedCalibrationError(), calibration.temperature());
+        if (reject != null) {
+            Reliability.Coverage c = after.at(reject);
+            out.printf(Locale.ROOT, "reject below %.3f: coverage %.4f, accuracy %.4f on the readings kept%n", c.threshold(), c.coverage(), c.accuracy());
         }
         out.println();
         out.println("label  support  precision  recall");

@@ -24,6 +24,7 @@ import org.glyphocr.train.Checkpointing;
 import org.glyphocr.train.EpochRecord;
 import org.glyphocr.train.SgdTrainer;
 import org.glyphocr.train.TrainerConfig;
+import org.glyphocr.train.TrainingListener;
 import org.glyphocr.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code train --data DIR --out FILE [options] [--json]}, or {@code --font F... --chars SET} instead of {@code --data}. */
 @Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
@@ -77,6 +81,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-report", description = "Write no pictures.")
     boolean noReport;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Write every training event (start, batch, epoch with ETA, "
+            + "halving, end) to FILE as one JSON object per line, flushed as it happens.")
+    Path events;
 
     @Option(names = "--json", description = "Print a summary JSON object on stdout.")
     boolean json;
@@ -135,23 +143,78 @@ final class TrainCommand implements Callable<Integer> {
                     loaded.data().alphabet().size(), data, (System.nanoTime() - loadStart) / 1e9);
         }
         Backend backend = TrainerOptions.backendFor(requested, config, loaded.data().alphabet().size());
-        TrainingResult result = new SgdTrainer(config, backend).train(loaded.data(),
-                quiet ? org.glyphocr.train.TrainingListener.NONE : new ProgressDisplay(err, config.maxEpochs(), System.console() != null),
-                new Checkpointing(checkpointFile, resume));
-        ModelWriter.write(result.model(), out);
+        // Ctrl-C or a TERM signal asks training to stop: the best epoch so far is saved before the JVM exits.
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "glyph-ocr-stop-training");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try (EventLog log = events != null ? new EventLog(events) : null) {
+            TrainingListener listener = TrainingListener.all(
+                    quiet ? TrainingListener.NONE : new ProgressDisplay(err, config.maxEpochs(), System.console() != null),
+                    log != null ? log : TrainingListener.NONE,
+                    new TrainingListener() {
+                        @Override
+                        public boolean stopRequested() {
+                            return stop.get();
+                        }
+                    });
+            TrainingResult result;
+            try {
+                result = new SgdTrainer(config, backend).train(loaded.data(), listener, new Checkpointing(checkpointFile, resume));
+            } catch (RuntimeException e) {
+                if (log != null) log.end(endEvent(null, e));
+                throw e;
+            }
+            ModelWriter.write(result.model(), out);
+            Provenance p = result.model().provenance();
+            if (log != null) log.end(endEvent(result, null));
+            Path reportDir = null;
+            if (!noReport) {
+                reportDir = report != null ? report : out.resolveSibling(stem(out) + "-report");
+                writeReport(reportDir, result, loaded.data().split(config.validationFraction(), config.testFraction(), config.seed()).validation());
+            }
+            if (!quiet) {
+                err.printf(Locale.ROOT, "train: wrote %s: test accuracy %.4f, validation %.4f, %d epochs in %.1f s (%s)%s%n",
+                        out, p.testAccuracy(), p.validationAccuracy(), p.epochs(), p.trainSeconds(), p.stopReason(),
+                        reportDir == null ? "" : "; pictures in " + reportDir);
+                if (p.stopReason().equals("cancelled")) err.println("train: cancelled; --resume continues from " + checkpointFile);
+            }
+            if (json) printJson(stdout, result, loaded, reportDir);
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The signal came: the hook is running and returns now that the model is saved.
+            }
+        }
+    }
+
+    /** How long a stop signal waits for the best model so far to be saved before the JVM exits anyway. */
+    static final long CANCEL_GRACE_SECONDS = 120;
+
+    /** The {@code end} event: the stop reason and accuracies with the model's file, or the error. */
+    private ObjectNode endEvent(TrainingResult result, RuntimeException error) {
+        ObjectNode e = Json.object();
+        if (error != null) {
+            e.put("error", error.getMessage());
+            return e;
+        }
         Provenance p = result.model().provenance();
-        Path reportDir = null;
-        if (!noReport) {
-            reportDir = report != null ? report : out.resolveSibling(stem(out) + "-report");
-            writeReport(reportDir, result, loaded.data().split(config.validationFraction(), config.testFraction(), config.seed()).validation());
-        }
-        if (!quiet) {
-            err.printf(Locale.ROOT, "train: wrote %s: test accuracy %.4f, validation %.4f, %d epochs in %.1f s (%s)%s%n",
-                    out, p.testAccuracy(), p.validationAccuracy(), p.epochs(), p.trainSeconds(), p.stopReason(),
-                    reportDir == null ? "" : "; pictures in " + reportDir);
-        }
-        if (json) printJson(stdout, result, loaded, reportDir);
-        return 0;
+        e.put("stop_reason", p.stopReason());
+        e.put("epochs", p.epochs());
+        Json.putNumber(e, "validation_accuracy", p.validationAccuracy());
+        Json.putNumber(e, "test_accuracy", p.testAccuracy());
+        e.put("model", out.toString());
+        return e;
     }
 
     private static String stem(Path file) {

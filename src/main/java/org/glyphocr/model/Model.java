@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A trained glyph classifier, immutable: the network's architecture and parameters, the alphabet
- * its outputs stand for, the preprocessing its inputs went through, and its {@link Provenance}.
+ * its outputs stand for, the preprocessing its inputs went through, its {@link Provenance}, and the
+ * {@link Calibration} of its probabilities.
  * A model cannot train; trainers return new models. Read and write models with {@link ModelReader}
  * and {@link ModelWriter}.
  */
@@ -18,12 +19,14 @@ public final class Model {
     private final Alphabet alphabet;
     private final PreprocessSettings preprocessing;
     private final Provenance provenance;
+    private final Calibration calibration;
 
-    private Model(Parameters parameters, Alphabet alphabet, PreprocessSettings preprocessing, Provenance provenance) {
+    private Model(Parameters parameters, Alphabet alphabet, PreprocessSettings preprocessing, Provenance provenance, Calibration calibration) {
         this.parameters = parameters;
         this.alphabet = alphabet;
         this.preprocessing = preprocessing;
         this.provenance = provenance;
+        this.calibration = calibration;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class Model {
             throw new IllegalArgumentException("the network tells " + arch.classCount() + " classes apart but the alphabet has "
                     + alphabet.size() + " labels");
         }
-        return new Model(parameters, alphabet, preprocessing, provenance);
+        return new Model(parameters, alphabet, preprocessing, provenance, Calibration.NONE);
     }
 
     public Architecture architecture() {
@@ -68,20 +71,30 @@ public final class Model {
         return provenance;
     }
 
+    /** How the network's class probabilities are rescaled to match how often they are right ({@link Calibration#NONE} if not). */
+    public Calibration calibration() {
+        return calibration;
+    }
+
     /** The same model with other provenance. */
     public Model withProvenance(Provenance other) {
-        return new Model(parameters, alphabet, preprocessing, other);
+        return new Model(parameters, alphabet, preprocessing, other, calibration);
+    }
+
+    /** The same model with another calibration of its probabilities; its labels' ranking stays. */
+    public Model withCalibration(Calibration other) {
+        return new Model(parameters, alphabet, preprocessing, provenance, Objects.requireNonNull(other, "calibration"));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Model m && m.parameters.equals(parameters) && m.alphabet.equals(alphabet)
-                && m.preprocessing.equals(preprocessing) && m.provenance.equals(provenance);
+                && m.preprocessing.equals(preprocessing) && m.provenance.equals(provenance) && m.calibration.equals(calibration);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(parameters, alphabet, preprocessing, provenance);
+        return Objects.hash(parameters, alphabet, preprocessing, provenance, calibration);
     }
 
     @Override

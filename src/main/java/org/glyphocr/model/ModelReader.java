@@ -129,16 +129,17 @@ public final class ModelReader {
         Parameters parameters = readWeights(buf, ModelFormat.PREAMBLE_BYTES + (int) headerLength, arch, source);
         PreprocessSettings preprocessing = h.preprocessing();
         Provenance provenance = h.provenance();
-        return Model.of(parameters, alphabet, preprocessing, provenance);
+        return Model.of(parameters, alphabet, preprocessing, provenance).withCalibration(h.calibration());
     }
 
     private static void checkMagic(byte[] bytes, String source) throws ModelFormatException {
-        int n = Math.min(bytes.length, ModelFormat.MAGIC.length);
+        byte[] magic = ModelFormat.magic();
+        int n = Math.min(bytes.length, magic.length);
         for (int i = 0; i < n; i++) {
-            if (bytes[i] != ModelFormat.MAGIC[i]) {
+            if (bytes[i] != magic[i]) {
                 byte[] start = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 8));
                 throw new ModelFormatException(source, "not a glyph-ocr model (starts with 0x" + HexFormat.of().formatHex(start)
-                        + ", a model starts with 0x" + HexFormat.of().formatHex(ModelFormat.MAGIC) + ")" + hintFor(bytes));
+                        + ", a model starts with 0x" + HexFormat.of().formatHex(magic) + ")" + hintFor(bytes));
             }
         }
     }
@@ -349,6 +350,18 @@ public final class ModelReader {
                 throw bad(path, "has unknown value " + v);
             }
             throw new IllegalStateException("unsupported preprocessing setting type " + type);
+        }
+
+        /** Absent (files before format 1.1, or never calibrated): {@link Calibration#NONE}. */
+        Calibration calibration() throws ModelFormatException {
+            JsonNode c = root.get("calibration");
+            if (c == null || c.isNull()) return Calibration.NONE;
+            if (!c.isObject()) throw bad("calibration", "must be an object, was " + c);
+            JsonNode t = c.get("temperature");
+            if (t == null || !t.isNumber() || !(t.asDouble() > 0) || !Double.isFinite(t.asDouble())) {
+                throw bad("calibration.temperature", "must be a positive number, was " + t);
+            }
+            return new Calibration(t.asDouble());
         }
 
         Provenance provenance() throws ModelFormatException {

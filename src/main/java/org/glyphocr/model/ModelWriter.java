@@ -54,7 +54,7 @@ public final class ModelWriter {
         long total = ModelFormat.PREAMBLE_BYTES + header.length + payload + ModelFormat.CHECKSUM_BYTES;
         if (total > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("model too large for one file: " + total + " bytes");
         ByteBuffer buf = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(ModelFormat.MAGIC);
+        buf.put(ModelFormat.magic());
         buf.putShort((short) ModelFormat.MAJOR_VERSION);
         buf.putShort((short) ModelFormat.MINOR_VERSION);
         buf.putInt(header.length);
@@ -110,6 +110,7 @@ public final class ModelWriter {
         prov.put("halvings", pv.halvings());
         prov.put("stopReason", pv.stopReason());
         prov.put("backend", pv.backend());
+        if (!model.calibration().equals(Calibration.NONE)) root.putObject("calibration").put("temperature", model.calibration().temperature());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -7,9 +7,9 @@ import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Picks a font that can show a given text, so labels in any script (Greek, Cyrillic, CJK where a
@@ -34,9 +34,9 @@ final class TextFonts {
     private static final class Installed {
         static final Set<String> FAMILIES = Set.copyOf(Arrays.asList(
                 GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)));
-        static final Font[] FONTS = Arrays.stream(GraphicsEnvironment.getLocalGraphicsEnvironment().getAllFonts())
+        static final List<Font> FONTS = Arrays.stream(GraphicsEnvironment.getLocalGraphicsEnvironment().getAllFonts())
                 .filter(f -> !f.isBold() && !f.isItalic())
-                .collect(Collectors.toList()).toArray(new Font[0]);
+                .toList();
     }
 
     /** The usual font for report text (DejaVu Sans, else SansSerif). */

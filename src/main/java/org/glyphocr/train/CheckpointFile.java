@@ -33,7 +33,10 @@ import java.util.zip.CRC32C;
  * atomically, so killing training at any moment leaves the previous epoch's checkpoint intact.
  */
 final class CheckpointFile {
-    private static final byte[] MAGIC = {(byte) 0x89, 'G', 'O', 'C', 'K', '\r', '\n', 0x1A};
+    /** The first eight bytes of every checkpoint; a copy, since arrays cannot be made read-only. */
+    private static byte[] magic() {
+        return new byte[] {(byte) 0x89, 'G', 'O', 'C', 'K', '\r', '\n', 0x1A};
+    }
     private static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +87,7 @@ final class CheckpointFile {
         long total = 24 + header.length + floats * 4 + 4;
         if (total > Integer.MAX_VALUE - 8) throw new IOException(file + ": checkpoint would be " + total + " bytes, too large");
         ByteBuffer buf = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(header.length).putLong(floats * 4).put(header);
+        buf.put(magic()).putShort((short) VERSION).putShort((short) 0).putInt(header.length).putLong(floats * 4).put(header);
         for (float[] s : sections) for (float v : s) buf.putFloat(v);
         CRC32C crc = new CRC32C();
         crc.update(buf.array(), 0, buf.position());
@@ -116,7 +119,7 @@ final class CheckpointFile {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file + ": no checkpoint to resume from", e);
         }
-        if (bytes.length < 28 || !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), MAGIC)) {
+        if (bytes.length < 28 || !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), magic())) {
             throw new CheckpointException(file + ": not a glyph-ocr checkpoint");
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -10,6 +10,7 @@ import org.glyphocr.backend.TrainingSession;
 import org.glyphocr.data.LabeledGlyphs;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.Preprocessor;
+import org.glyphocr.model.Calibration;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.Provenance;
 import org.glyphocr.nn.Architecture;
@@ -145,7 +146,12 @@ public final class SgdTrainer {
                     + "DatasetLoader.loadForTraining(dir) (or load(dir, preprocessor, decoder, true)), or train with AugmentSettings.NONE");
         }
         Architecture arch = config.architecture(train.alphabet().size());
-        return new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing).execute();
+        Run run = new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing);
+        try {
+            return run.execute();
+        } finally {
+            if (run.interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     private boolean augmenting() {
@@ -171,6 +177,10 @@ public final class SgdTrainer {
         private double momentum = config.momentum();
         private double l2 = config.l2();
         private int halvings;
+        /** Set when the listener asked to stop or the thread was interrupted; training ends after the current step. */
+        private boolean cancelled;
+        /** Whether the training thread was interrupted: its flag is cleared while training finishes, then set again. */
+        private boolean interrupted;
         private long steps;
         private long stepNanos;
         private long stepSamples;
@@ -240,14 +250,26 @@ public final class SgdTrainer {
                 } else {
                     referenceLoss = initialLoss;
                 }
-                listener.onStart(backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
-                        + config.towerMode().id() + ")" : ""), train.size(), validation.size(), test.size(), firstEpoch - 1);
+                String description = backend.description() + (config.towers() > 1 ? ", " + config.towers() + " towers ("
+                        + config.towerMode().id() + ")" : "");
+                listener.onStart(description, train.size(), validation.size(), test.size(), firstEpoch - 1);
                 // Undone epochs do not count: every run gets maxEpochs good epochs, and the schedule
                 // advances with them, so a rate that first had to be halved down still gets the whole
                 // schedule. Halvings are bounded by the rate's floor, so the loop ends.
                 for (int epoch = firstEpoch; goodEpochs() < config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    EpochOutcome outcome = runEpoch(session, epoch, goodEpochs() + 1, epochInputs.inputs(epoch), referenceLoss);
+                    float[] inputs = cancelled ? null : epochInputs.inputs(epoch);
+                    EpochOutcome outcome = inputs == null ? null : runEpoch(session, epoch, goodEpochs() + 1, inputs, referenceLoss);
+                    if (outcome == null) {
+                        // An interrupt is the host's request to stop: it is honoured here, and set again
+                        // once training has returned, so that finishing (evaluation, closing) is not cut short.
+                        interrupted = Thread.interrupted();
+                        // Cancelled by the host: the unfinished epoch is dropped, the best finished one kept.
+                        stopReason = "cancelled";
+                        if (!anyGood) throw new TrainingCancelledException("training was cancelled during epoch " + epoch
+                                + ", before any epoch finished; the checkpoint (if any) is kept for --resume");
+                        break;
+                    }
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
                     String divergence = outcome.divergence != null ? outcome.divergence : divergence(outcome, referenceLoss);
                     boolean stop = false;
@@ -328,14 +350,21 @@ public final class SgdTrainer {
                                 anyGood, steps, stepSamples, stepNanos, elapsed, history, Arrays.copyOf(batchLosses, (int) steps),
                                 session.exportState(), lastGood, best), checkpointing.file());
                     }
+                    double elapsed = previousSeconds + (System.nanoTime() - start) / 1e9;
+                    int good = goodEpochs();
+                    double eta = good == 0 ? Double.NaN : elapsed / history.size() * (config.maxEpochs() - good);
+                    listener.onProgress(new TrainingProgress(history.get(history.size() - 1), good, config.maxEpochs(), halvings,
+                            bestScore > Double.NEGATIVE_INFINITY ? bestScore : Double.NaN, description, elapsed, stop ? 0 : eta));
                     if (stop) break;
                 }
                 if (!anyGood) throw new TrainingDivergedException("no epoch finished without diverging");
                 session.setParameters(best);
                 double trainSeconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-                Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason));
+                Model model = Model.of(best, train.alphabet(), train.preprocessing(), provenance(session, trainSeconds, stopReason))
+                        .withCalibration(calibration(session));
                 double samplesPerSecond = stepNanos > 0 ? stepSamples / (stepNanos / 1e9) : 0;
-                if (checkpointing != null) Files.deleteIfExists(checkpointing.file());
+                // A cancelled run keeps its checkpoint (of the last finished epoch), so it can be resumed.
+                if (checkpointing != null && !cancelled) Files.deleteIfExists(checkpointing.file());
                 return new TrainingResult(model, history, samplesPerSecond, Arrays.copyOf(batchLosses, (int) steps));
             }
         }
@@ -438,6 +467,10 @@ public final class SgdTrainer {
                 stepSamples += n;
                 recordBatchLoss(r.meanLoss());
                 listener.onBatch(epoch, b + 1, batches, r.meanLoss(), rate);
+                if (listener.stopRequested() || Thread.currentThread().isInterrupted()) {
+                    cancelled = true;
+                    return null;
+                }
                 if (!Double.isFinite(r.meanLoss())) return new EpochOutcome(r.meanLoss(), Double.NaN, b + 1, rate, Double.NaN, null);
                 lossSum += r.meanLoss() * n;
                 normSum += r.gradientNorm();
@@ -460,6 +493,32 @@ public final class SgdTrainer {
 
         /** Loss and accuracy of a whole dataset under the session's current parameters. */
         private record Evaluation(double meanLoss, double accuracy) {
+        }
+
+        /**
+         * The temperature that calibrates the session's probabilities on the validation split
+         * ({@link Calibration#fit}); none without a validation split, since the training samples
+         * are no measure: a network is surest of the samples it learnt.
+         */
+        private Calibration calibration(TrainingSession session) {
+            if (validation.size() == 0) return Calibration.NONE;
+            int classes = arch.classCount();
+            int units = arch.outputSize();
+            int chunk = 256;
+            float[] in = new float[chunk * Glyph.PIXELS];
+            float[] out = new float[chunk * units];
+            float[] probabilities = new float[validation.size() * classes];
+            float[] row = new float[classes];
+            for (int start = 0; start < validation.size(); start += chunk) {
+                int n = Math.min(chunk, validation.size() - start);
+                for (int k = 0; k < n; k++) validation.copyInputs(start + k, in, k * Glyph.PIXELS);
+                session.predict(in, n, out);
+                for (int k = 0; k < n; k++) {
+                    arch.toClassProbabilities(out, k * units, row);
+                    System.arraycopy(row, 0, probabilities, (start + k) * classes, classes);
+                }
+            }
+            return Calibration.fit(probabilities, validation.targets(), validation.size(), classes);
         }
 
         private Evaluation evaluate(TrainingSession session, LabeledGlyphs data) {
@@ -489,6 +548,7 @@ public final class SgdTrainer {
 
     /** The inputs of every training sample for one epoch, row-major {@code size × 400}. */
     private interface EpochInputs extends AutoCloseable {
+        /** The inputs; null if the thread was interrupted while they were being prepared. */
         float[] inputs(int epoch);
 
         @Override
@@ -544,7 +604,7 @@ public final class SgdTrainer {
                 return result;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while augmenting", e);
+                return null; // the host cancelled training
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException re) throw re;
                 throw new IllegalStateException(e.getCause());

@@ -171,6 +171,52 @@ class CliTest {
     }
 
     @Test
+    void calibrateThenEvalReportsCalibrationErrorRejectionAndAReliabilityDiagram() throws IOException {
+        Path calibrated = dir.resolve("calibrated.gocr");
+        Run c = run("calibrate", "--model", "digits", "--data", "testdata/mnist-7k", "--out", calibrated.toString());
+        assertEquals(0, c.status(), c.err());
+        assertTrue(c.err().contains("temperature"), c.err());
+        Path png = dir.resolve("reliability.png");
+        Run e = run("eval", "--model", calibrated.toString(), "--data", "testdata/mnist-7k", "--split", "test", "--reject", "0.9",
+                "--reliability", png.toString(), "--json");
+        assertEquals(0, e.status(), e.err());
+        JsonNode j = e.json();
+        assertTrue(j.get("temperature").asDouble() != 1);
+        assertTrue(j.get("ece_after").asDouble() <= 0.02, "bundled digits calibrated: ECE " + j.get("ece_after"));
+        assertTrue(j.get("ece_before").isNumber());
+        JsonNode reject = j.get("reject");
+        assertTrue(reject.get("coverage").asDouble() < 1 && reject.get("accuracy").asDouble() > j.get("accuracy").asDouble(), reject.toString());
+        assertEquals(15, j.get("coverage_curve").size());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 800);
+        Run classify = run("classify", "--model", calibrated.toString(), "--reject", "1", "testdata/samples/scan-7.gif");
+        assertTrue(classify.out().contains("(unknown)"), classify.out());
+    }
+
+    @Test
+    void trainWritesItsEventsAsJsonLines() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path model = dir.resolve("events.gocr");
+        Run r = run("train", "--font", "Dialog", "--chars", "0123", "--out", model.toString(), "--epochs", "3", "--no-report", "--quiet",
+                "--events", events.toString());
+        assertEquals(0, r.status(), r.err());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(events)) lines.add(JSON.readTree(line));
+        assertEquals("start", lines.get(0).get("event").asText());
+        assertTrue(lines.get(0).get("backend").asText().startsWith("cpu"));
+        List<JsonNode> epochs = lines.stream().filter(e -> e.get("event").asText().equals("epoch")).toList();
+        assertEquals(3, epochs.size());
+        assertEquals(3, epochs.get(2).get("max_epochs").asInt());
+        assertTrue(epochs.get(0).get("eta_seconds").asDouble() > 0, epochs.get(0).toString());
+        assertTrue(epochs.get(0).get("validation_accuracy").isNumber());
+        long batches = lines.stream().filter(e -> e.get("event").asText().equals("batch")).count();
+        assertTrue(batches >= 3, "a batch event per step");
+        JsonNode end = lines.get(lines.size() - 1);
+        assertEquals("end", end.get("event").asText());
+        assertEquals("max-epochs", end.get("stop_reason").asText());
+        assertEquals(model.toString(), end.get("model").asText());
+    }
+
+    @Test
     void trainLearnsFromAFontInOneCommand() throws IOException {
         Path model = dir.resolve("from-font.gocr");
         Run r = run("train", "--font", "Dialog", "--chars", "0123", "--out", model.toString(), "--epochs", "2", "--no-report", "--json");

@@ -184,4 +184,87 @@ class SgdTrainerTest {
         assertFalse(SgdTrainer.restartsFromInitialWeights(5, 8));
         assertFalse(SgdTrainer.restartsFromInitialWeights(0, 60));
     }
+
+    /** Asks to stop at batch {@code batch} of epoch {@code epoch}, and keeps what {@link TrainingListener#onProgress} said. */
+    private static final class StopAt implements TrainingListener {
+        final int epoch;
+        final int batch;
+        final List<TrainingProgress> progress = new ArrayList<>();
+        boolean stop;
+
+        StopAt(int epoch, int batch) {
+            this.epoch = epoch;
+            this.batch = batch;
+        }
+
+        @Override
+        public void onBatch(int epoch, int batch, int batches, double loss, double learningRate) {
+            if (epoch == this.epoch && batch == this.batch) stop = true;
+        }
+
+        @Override
+        public void onProgress(TrainingProgress p) {
+            progress.add(p);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop;
+        }
+    }
+
+    @Test
+    void aHostCanStopTrainingAndKeepsTheBestEpochSoFar() {
+        StopAt host = new StopAt(4, 3);
+        TrainingResult result = new SgdTrainer(small().maxEpochs(10).build(), new CpuBackend()).train(TestDigits.firstOfEachClass(60), host);
+        assertEquals("cancelled", result.model().provenance().stopReason());
+        assertEquals(3, result.history().size(), "the unfinished fourth epoch is dropped");
+        double best = result.history().stream().mapToDouble(EpochRecord::validationAccuracy).max().orElseThrow();
+        assertEquals(best, result.model().provenance().validationAccuracy(), 1e-12);
+        assertEquals(3, host.progress.size());
+        TrainingProgress second = host.progress.get(1);
+        assertEquals(2, second.goodEpochs());
+        assertEquals(10, second.maxEpochs());
+        assertEquals(result.history().get(1), second.last());
+        assertTrue(second.etaSeconds() > 0 && second.elapsedSeconds() > 0, second.toString());
+        assertTrue(second.backend().startsWith("cpu"), second.backend());
+    }
+
+    @Test
+    void interruptingTheTrainingThreadStopsItToo() throws Exception {
+        TrainingListener interruptAtEpochTwo = new TrainingListener() {
+            @Override
+            public void onBatch(int epoch, int batch, int batches, double loss, double learningRate) {
+                if (epoch == 2 && batch == 1) Thread.currentThread().interrupt();
+            }
+        };
+        TrainerConfig config = small().maxEpochs(10).augment(AugmentSettings.DEFAULT).build(); // augmentation runs on a thread of its own
+        TrainingResult[] result = new TrainingResult[1];
+        boolean[] stillInterrupted = new boolean[1];
+        Thread trainer = new Thread(() -> {
+            result[0] = new SgdTrainer(config, new CpuBackend()).train(TestDigits.firstOfEachClassWithInk(40), interruptAtEpochTwo);
+            stillInterrupted[0] = Thread.currentThread().isInterrupted();
+        });
+        trainer.start();
+        trainer.join();
+        assertEquals("cancelled", result[0].model().provenance().stopReason());
+        assertEquals(1, result[0].history().size());
+        assertTrue(stillInterrupted[0], "the interrupt is passed on to the caller");
+    }
+
+    @Test
+    void stoppedBeforeAnyEpochFinishedThereIsNoModel() {
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class,
+                () -> new SgdTrainer(small().build(), new CpuBackend()).train(TestDigits.firstOfEachClass(40), new StopAt(1, 2)));
+        assertTrue(e.getMessage().contains("before any epoch finished"), e.getMessage());
+    }
+
+    @Test
+    void theModelComesCalibratedOnItsValidationSplit() {
+        TrainingResult result = train(TestDigits.firstOfEachClass(60), small().maxEpochs(6).build());
+        double t = result.model().calibration().temperature();
+        assertTrue(t != 1 && t > 0.05 && t < 20, "temperature " + t);
+        TrainingResult noValidation = train(TestDigits.firstOfEachClass(60), small().maxEpochs(2).split(0, 0.15).build());
+        assertEquals(org.glyphocr.model.Calibration.NONE, noValidation.model().calibration());
+    }
 }
