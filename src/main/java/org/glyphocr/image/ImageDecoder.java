@@ -99,7 +99,10 @@ public final class ImageDecoder {
         BufferedImage image;
         try {
             image = switch (format) {
-                case PNG -> decodeWithCommons(new PngImageParser(), bytes, sourceName);
+                case PNG -> {
+                    checkPngChunks(bytes, sourceName);
+                    yield decodeWithCommons(new PngImageParser(), bytes, sourceName);
+                }
                 case BMP -> decodeWithCommons(new BmpImageParser(), bytes, sourceName);
                 case GIF -> {
                     checkGifScreen(bytes, sourceName);
@@ -184,6 +187,30 @@ public final class ImageDecoder {
         Dimension size = parser.getImageSize(data, parameters);
         checkDimensions(size.width, size.height, source);
         return parser.getBufferedImage(data, parameters);
+    }
+
+    /**
+     * Every PNG chunk's declared length must fit in what is left of the file: the decoder allocates
+     * a chunk's buffer from its length field before reading it, so one corrupted length byte would
+     * otherwise ask for gigabytes (found by {@code HostileInputTest} under a 256 MB heap).
+     */
+    private static void checkPngChunks(byte[] bytes, String source) throws ImageDecodeException {
+        int at = 8; // after the signature
+        while (at + 8 <= bytes.length) {
+            long length = ((bytes[at] & 0xffL) << 24) | ((bytes[at + 1] & 0xff) << 16) | ((bytes[at + 2] & 0xff) << 8) | (bytes[at + 3] & 0xff);
+            String type = new String(bytes, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            long left = bytes.length - (at + 12L);
+            if (length > left) {
+                throw new ImageDecodeException(source, "cannot decode PNG image: chunk '" + printable(type) + "' at offset " + at
+                        + " declares " + length + " bytes of data, but the file has only " + Math.max(0, left) + " left", null);
+            }
+            if (type.equals("IEND")) return;
+            at += 12 + (int) length;
+        }
+    }
+
+    private static String printable(String type) {
+        return type.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? type : "?";
     }
 
     /** A GIF's logical screen may be larger than its first frame; check it too before decoding. */

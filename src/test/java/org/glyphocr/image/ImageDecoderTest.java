@@ -242,9 +242,16 @@ class ImageDecoderTest {
     }
 
     @Test
-    void truncatedPngIsRejectedWithTheCauseKept() throws IOException {
+    void truncatedPngIsRejectedNamingTheChunkCutShort() throws IOException {
         byte[] png = encode(seven(true), "png");
         ImageDecodeException e = assertRejected(Arrays.copyOf(png, png.length / 2), "half.png", "cannot decode PNG image");
+        assertTrue(e.getMessage().contains("declares") && e.getMessage().contains("left"), e.getMessage());
+    }
+
+    @Test
+    void aDecoderFailureKeepsItsCause() throws IOException {
+        byte[] bmp = encode(seven(true), "bmp");
+        ImageDecodeException e = assertRejected(Arrays.copyOf(bmp, bmp.length / 2), "half.bmp", "cannot decode BMP image");
         assertNotNull(e.getCause());
     }
 
@@ -377,5 +384,14 @@ class ImageDecoderTest {
         };
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> DECODER.decode(broken, "socket"));
         assertEquals("socket: cannot read stream: connection reset", e.getMessage());
+    }
+
+    @Test
+    void aPngChunkLongerThanTheFileIsRejectedBeforeAnythingIsAllocated() throws Exception {
+        byte[] png = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("testdata/samples/mnist-0.png"));
+        png[8] = 0x7F; // IHDR's length field now says about 2 GB: the decoder would allocate that much
+        ImageDecodeException e = org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class,
+                () -> ImageDecoder.DEFAULT.decode(png, "huge-chunk.png"));
+        assertTrue(e.getMessage().contains("huge-chunk.png") && e.getMessage().contains("chunk 'IHDR' at offset 8 declares"), e.getMessage());
     }
 }
