@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Reliability {
     /** Thresholds of {@link #curve()}: 0 to 0.9 in steps of 0.1, then closer to 1. */
-    public static final double[] CURVE_THRESHOLDS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999};
+    public static final List<Double> CURVE_THRESHOLDS = List.of(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999);
 
     private final double[] confidences;
     private final boolean[] correct;

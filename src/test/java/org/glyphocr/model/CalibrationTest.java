@@ -16,7 +16,7 @@ class CalibrationTest {
      */
     @Test
     void fitsTheTemperatureThatGeneratedTheLabels() {
-        for (double trueTemperature : new double[] {0.5, 1, 2.5}) {
+        for (double trueTemperature : new double[] {0.7, 1, 2.5}) {
             int n = 20_000;
             int classes = 5;
             SplittableRandom random = new SplittableRandom(11);
@@ -36,6 +36,12 @@ class CalibrationTest {
             double fitted = Calibration.fit(probabilities, targets, n, classes).temperature();
             assertEquals(trueTemperature, fitted, 0.1 * trueTemperature, "true temperature " + trueTemperature);
         }
+    }
+
+    @Test
+    void aSplitReadWithoutErrorsSharpensNoFurtherThanHalfTheTemperature() {
+        float[] p = {0.9f, 0.1f, 0.8f, 0.2f, 0.3f, 0.7f};
+        assertEquals(Calibration.MIN_TEMPERATURE, Calibration.fit(p, new int[] {0, 0, 1}, 3, 2).temperature(), 1e-6);
     }
 
     private static double[] softmax(double[] z, double temperature) {
