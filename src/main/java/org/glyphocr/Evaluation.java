@@ -25,6 +25,29 @@ public record Evaluation(List<String> labels, int[][] confusion) {
     public record ClassStats(String label, int support, int predicted, double precision, double recall) {
     }
 
+    /** Receives one sample's best class of the model's alphabet and its probability. */
+    interface BestClass {
+        void accept(int sample, int best, double probability);
+    }
+
+    /** Runs every glyph of {@code data} through {@code recognizer} in batches and reports each one's best class, in order. */
+    static void forEachBest(Recognizer recognizer, LabeledGlyphs data, BestClass each) {
+        int classes = recognizer.model().alphabet().size();
+        int chunk = 1024;
+        float[] inputs = new float[chunk * Glyph.PIXELS];
+        float[] probabilities = new float[chunk * classes];
+        for (int start = 0; start < data.size(); start += chunk) {
+            int n = Math.min(chunk, data.size() - start);
+            for (int k = 0; k < n; k++) data.copyInputs(start + k, inputs, k * Glyph.PIXELS);
+            recognizer.probabilities(inputs, n, probabilities);
+            for (int k = 0; k < n; k++) {
+                int best = 0;
+                for (int j = 1; j < classes; j++) if (probabilities[k * classes + j] > probabilities[k * classes + best]) best = j;
+                each.accept(start + k, best, probabilities[k * classes + best]);
+            }
+        }
+    }
+
     /** Classifies every glyph of {@code data} and tallies the results. */
     public static Evaluation of(Recognizer recognizer, LabeledGlyphs data) {
         Alphabet modelAlphabet = recognizer.model().alphabet();
@@ -40,20 +63,7 @@ public record Evaluation(List<String> labels, int[][] confusion) {
             datasetToRow[c] = index;
         }
         int[][] confusion = new int[labels.size()][labels.size()];
-        int classes = modelAlphabet.size();
-        int chunk = 1024;
-        float[] inputs = new float[chunk * Glyph.PIXELS];
-        float[] probabilities = new float[chunk * classes];
-        for (int start = 0; start < data.size(); start += chunk) {
-            int n = Math.min(chunk, data.size() - start);
-            for (int k = 0; k < n; k++) data.copyInputs(start + k, inputs, k * Glyph.PIXELS);
-            recognizer.probabilities(inputs, n, probabilities);
-            for (int k = 0; k < n; k++) {
-                int best = 0;
-                for (int j = 1; j < classes; j++) if (probabilities[k * classes + j] > probabilities[k * classes + best]) best = j;
-                confusion[datasetToRow[data.target(start + k)]][best]++;
-            }
-        }
+        forEachBest(recognizer, data, (sample, best, probability) -> confusion[datasetToRow[data.target(sample)]][best]++);
         return new Evaluation(List.copyOf(labels), confusion);
     }
 

@@ -1,7 +1,6 @@
 package org.glyphocr;
 
 import org.glyphocr.data.LabeledGlyphs;
-import org.glyphocr.image.Glyph;
 import org.glyphocr.model.Calibration;
 
 import java.util.ArrayList;
@@ -33,23 +32,12 @@ public final class Reliability {
     /** Reads every glyph of {@code data} with {@code recognizer} (and so its model's calibration). */
     public static Reliability of(Recognizer recognizer, LabeledGlyphs data) {
         List<String> labels = recognizer.model().alphabet().labels();
-        int classes = labels.size();
         double[] confidences = new double[data.size()];
         boolean[] correct = new boolean[data.size()];
-        int chunk = 1024;
-        float[] inputs = new float[chunk * Glyph.PIXELS];
-        float[] probabilities = new float[chunk * classes];
-        for (int start = 0; start < data.size(); start += chunk) {
-            int n = Math.min(chunk, data.size() - start);
-            for (int k = 0; k < n; k++) data.copyInputs(start + k, inputs, k * Glyph.PIXELS);
-            recognizer.probabilities(inputs, n, probabilities);
-            for (int k = 0; k < n; k++) {
-                int best = 0;
-                for (int j = 1; j < classes; j++) if (probabilities[k * classes + j] > probabilities[k * classes + best]) best = j;
-                confidences[start + k] = probabilities[k * classes + best];
-                correct[start + k] = labels.get(best).equals(data.alphabet().label(data.target(start + k)));
-            }
-        }
+        Evaluation.forEachBest(recognizer, data, (sample, best, probability) -> {
+            confidences[sample] = probability;
+            correct[sample] = labels.get(best).equals(data.alphabet().label(data.target(sample)));
+        });
         return new Reliability(confidences, correct);
     }
 

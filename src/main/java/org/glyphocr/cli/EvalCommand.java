@@ -135,20 +135,9 @@ final class EvalCommand implements Callable<Integer> {
         root.put("temperature", calibration.temperature());
         Json.putNumber(root, "ece_before", before.expectedCalibrationError());
         Json.putNumber(root, "ece_after", after.expectedCalibrationError());
-        if (reject != null) {
-            Reliability.Coverage c = after.at(reject);
-            ObjectNode r = root.putObject("reject");
-            r.put("threshold", c.threshold());
-            Json.putNumber(r, "coverage", c.coverage());
-            Json.putNumber(r, "accuracy", c.accuracy());
-        }
+        if (reject != null) putCoverage(root.putObject("reject"), after.at(reject));
         ArrayNode curve = root.putArray("coverage_curve");
-        for (Reliability.Coverage c : after.curve()) {
-            ObjectNode point = curve.addObject();
-            point.put("threshold", c.threshold());
-            Json.putNumber(point, "coverage", c.coverage());
-            Json.putNumber(point, "accuracy", c.accuracy());
-        }
+        for (Reliability.Coverage c : after.curve()) putCoverage(curve.addObject(), c);
         ArrayNode classes = root.putArray("per_class");
         for (Evaluation.ClassStats s : e.perClass()) {
             ObjectNode c = classes.addObject();
@@ -165,6 +154,12 @@ final class EvalCommand implements Callable<Integer> {
             for (int v : row) r.add(v);
         }
         Json.print(out, root);
+    }
+
+    private static void putCoverage(ObjectNode node, Reliability.Coverage c) {
+        node.put("threshold", c.threshold());
+        Json.putNumber(node, "coverage", c.coverage());
+        Json.putNumber(node, "accuracy", c.accuracy());
     }
 
     private void printText(PrintWriter out, Evaluation e, DatasetLoader.Report report, Calibration calibration, Reliability before,
