@@ -90,57 +90,77 @@ class HostileInputTest {
         assertEquals(List.of(), findings);
     }
 
-    /** Runs every mutation of {@code seed} through {@code reader}; returns how many inputs were tried. */
-    private static int fuzz(String name, byte[] seed, Reader reader, Class<? extends Exception> typed, List<String> findings)
-            throws Exception {
-        List<byte[]> inputs = new ArrayList<>();
-        List<String> how = new ArrayList<>();
+    /** One mutated input and how it was made. */
+    private record Input(byte[] bytes, String how) {
+    }
+
+    /**
+     * Every mutation of {@code seed}, made one at a time as the harness asks for it, so that a long
+     * run holds one input in memory, not all of them.
+     */
+    private static java.util.Iterator<Input> mutations(String name, byte[] seed) {
+        List<Integer> truncations = new ArrayList<>();
         int step = Math.max(1, (seed.length - 512) / 500);
-        for (int end = 0; end < seed.length; end += end < 512 ? 1 : step) {
-            inputs.add(java.util.Arrays.copyOf(seed, end));
-            how.add("truncated to " + end + " bytes");
-        }
+        for (int end = 0; end < seed.length; end += end < 512 ? 1 : step) truncations.add(end);
+        List<int[]> fields = new ArrayList<>(); // {offset, width, value, big-endian}
         for (int at = 0; at + 2 <= Math.min(64, seed.length); at++) {
             for (int width : new int[] {2, 4}) {
                 if (at + width > seed.length) continue;
-                for (int value : EXTREMES) {
-                    for (boolean bigEndian : new boolean[] {false, true}) {
-                        byte[] b = seed.clone();
-                        for (int k = 0; k < width; k++) {
-                            int shift = 8 * (bigEndian ? width - 1 - k : k);
-                            b[at + k] = (byte) (value >>> shift);
-                        }
-                        inputs.add(b);
-                        how.add(String.format(java.util.Locale.ROOT, "%d bytes at %d set to 0x%x (%s)", width, at, value,
-                                bigEndian ? "big-endian" : "little-endian"));
-                    }
-                }
+                for (int value : EXTREMES) for (int bigEndian = 0; bigEndian < 2; bigEndian++) fields.add(new int[] {at, width, value, bigEndian});
             }
         }
+        int randoms = ROUNDS * RANDOM_PER_ROUND;
         SplittableRandom random = new SplittableRandom(SEED ^ name.hashCode());
-        for (int i = 0; i < ROUNDS * RANDOM_PER_ROUND; i++) {
-            byte[] b = seed.clone();
-            int changes = 1 + random.nextInt(8);
-            StringBuilder d = new StringBuilder("overwritten:");
-            for (int c = 0; c < changes; c++) {
-                int at = random.nextInt(b.length);
-                b[at] = (byte) random.nextInt(256);
-                d.append(' ').append(at).append('=').append(b[at] & 0xff);
+        return new java.util.Iterator<>() {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < truncations.size() + fields.size() + randoms;
             }
-            inputs.add(b);
-            how.add(d.toString());
-        }
+
+            @Override
+            public Input next() {
+                int i = next++;
+                if (i < truncations.size()) {
+                    return new Input(java.util.Arrays.copyOf(seed, truncations.get(i)), "truncated to " + truncations.get(i) + " bytes");
+                }
+                i -= truncations.size();
+                byte[] b = seed.clone();
+                if (i < fields.size()) {
+                    int[] f = fields.get(i);
+                    for (int k = 0; k < f[1]; k++) b[f[0] + k] = (byte) (f[2] >>> (8 * (f[3] == 1 ? f[1] - 1 - k : k)));
+                    return new Input(b, String.format(java.util.Locale.ROOT, "%d bytes at %d set to 0x%x (%s)", f[1], f[0], f[2],
+                            f[3] == 1 ? "big-endian" : "little-endian"));
+                }
+                int changes = 1 + random.nextInt(8);
+                StringBuilder d = new StringBuilder("overwritten:");
+                for (int c = 0; c < changes; c++) {
+                    int at = random.nextInt(b.length);
+                    b[at] = (byte) random.nextInt(256);
+                    d.append(' ').append(at).append('=').append(b[at] & 0xff);
+                }
+                return new Input(b, d.toString());
+            }
+        };
+    }
+
+    /** Runs every mutation of {@code seed} through {@code reader}; returns how many inputs were tried. */
+    private static int fuzz(String name, byte[] seed, Reader reader, Class<? extends Exception> typed, List<String> findings)
+            throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-" + name);
             t.setDaemon(true);
             return t;
         });
+        int tried = 0;
         try {
-            for (int i = 0; i < inputs.size(); i++) {
-                byte[] input = inputs.get(i);
+            for (java.util.Iterator<Input> it = mutations(name, seed); it.hasNext(); ) {
+                Input input = it.next();
+                tried++;
                 Future<Throwable> outcome = worker.submit(() -> {
                     try {
-                        reader.read(input);
+                        reader.read(input.bytes());
                         return null;
                     } catch (Throwable t) {
                         return t;
@@ -150,17 +170,17 @@ class HostileInputTest {
                 try {
                     t = outcome.get(SECONDS_PER_INPUT, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
-                    findings.add(name + ", " + how.get(i) + ": still running after " + SECONDS_PER_INPUT + " s");
-                    return i + 1; // the worker is stuck: stop here, the finding says where
+                    findings.add(name + ", " + input.how() + ": still running after " + SECONDS_PER_INPUT + " s");
+                    return tried; // the worker is stuck: stop here, the finding says where
                 }
-                if (t != null && !typed.isInstance(t)) findings.add(name + ", " + how.get(i) + ": " + t);
+                if (t != null && !typed.isInstance(t)) findings.add(name + ", " + input.how() + ": " + t);
                 if (t != null && typed.isInstance(t) && (t.getMessage() == null || !t.getMessage().contains("fuzzed"))) {
-                    findings.add(name + ", " + how.get(i) + ": the message does not name the source: " + t.getMessage());
+                    findings.add(name + ", " + input.how() + ": the message does not name the source: " + t.getMessage());
                 }
             }
         } finally {
             worker.shutdownNow();
         }
-        return inputs.size();
+        return tried;
     }
 }
