@@ -25,10 +25,10 @@ import java.util.List;
  *       ({@link #isWordSpace}).
  * </ol>
  * Stateless. {@link #find} needs the lines roughly level; {@link #findLevelled} levels them first.
- * Known limits, for the reader that builds on this: touching characters stay one box (
- * {@link #cutCandidates} and {@link #inkWithin} help to split it), and the
- * layout cannot know which characters are figures, whose tabular spacing leaves wide gaps beside a
- * narrow 1 ({@code TextReading} widens them once it knows).
+ * Known limits, for the reader that builds on this: touching characters stay one box
+ * ({@link #cutCandidates} and {@link #inkWithin} help to split it), and the layout cannot know
+ * which characters are figures, whose tabular spacing leaves wide gaps beside a narrow 1
+ * ({@code TextReading} widens them once it knows).
  *
  * <pre>{@code
  * for (TextLines.Line line : TextLines.find(image)) {
