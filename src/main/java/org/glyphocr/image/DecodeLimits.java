@@ -9,22 +9,33 @@ package org.glyphocr.image;
  *     (about 160 MB as 32-bit ARGB)
  * @param maxFileBytes the largest encoded size accepted, in bytes, {@code 1..MAX_FILE_BYTES};
  *     default 64 MiB
+ * @param maxFrames the most frames (GIF) or pages (TIFF) a file may hold, {@code >= 1}; default
+ *     1,000. Only the first is decoded, but reading a file's structure walks them all
  */
-public record DecodeLimits(long maxPixels, long maxFileBytes) {
+public record DecodeLimits(long maxPixels, long maxFileBytes, int maxFrames) {
     /** The largest {@code maxFileBytes} possible: files are read into one array. */
     public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
 
-    /** 40 000 000 pixels and 64 MiB. */
-    public static final DecodeLimits DEFAULT = new DecodeLimits(40_000_000L, 64L * 1024 * 1024);
+    /** The default {@code maxFrames}. */
+    public static final int DEFAULT_MAX_FRAMES = 1_000;
+
+    /** 40 000 000 pixels, 64 MiB and 1,000 frames. */
+    public static final DecodeLimits DEFAULT = new DecodeLimits(40_000_000L, 64L * 1024 * 1024, DEFAULT_MAX_FRAMES);
 
     /**
      * @throws IllegalArgumentException if a limit is below 1 or {@code maxFileBytes} exceeds
      *     {@link #MAX_FILE_BYTES}
      */
     public DecodeLimits {
+        if (maxFrames < 1) throw new IllegalArgumentException("maxFrames must be >= 1, was " + maxFrames);
         if (maxPixels < 1) throw new IllegalArgumentException("maxPixels must be >= 1, was " + maxPixels);
         if (maxFileBytes < 1 || maxFileBytes > MAX_FILE_BYTES) {
             throw new IllegalArgumentException("maxFileBytes must be within 1.." + MAX_FILE_BYTES + ", was " + maxFileBytes);
         }
+    }
+
+    /** These pixel and size limits, with the default {@link #DEFAULT_MAX_FRAMES}. */
+    public DecodeLimits(long maxPixels, long maxFileBytes) {
+        this(maxPixels, maxFileBytes, DEFAULT_MAX_FRAMES);
     }
 }

@@ -58,7 +58,7 @@ public final class ImageDecoder {
         return limits;
     }
 
-    /** For example {@code ImageDecoder[DecodeLimits[maxPixels=40000000, maxFileBytes=67108864]]}. */
+    /** For example {@code ImageDecoder[DecodeLimits[maxPixels=40000000, maxFileBytes=67108864, maxFrames=1000]]}. */
     @Override
     public String toString() {
         return "ImageDecoder[" + limits + "]";
@@ -186,6 +186,12 @@ public final class ImageDecoder {
         // The header alone: no pixel memory is allocated until the size has been checked.
         Dimension size = parser.getImageSize(data, parameters);
         checkDimensions(size.width, size.height, source);
+        if (parser instanceof GifImageParser || parser instanceof TiffImageParser) {
+            int frames = parser.getImageInfo(data, parameters).getNumberOfImages();
+            if (frames > limits.maxFrames()) {
+                throw new ImageDecodeException(source, "image has " + frames + " frames, more than the limit of " + limits.maxFrames(), null);
+            }
+        }
         return parser.getBufferedImage(data, parameters);
     }
 

@@ -394,4 +394,35 @@ class ImageDecoderTest {
                 () -> ImageDecoder.DEFAULT.decode(png, "huge-chunk.png"));
         assertTrue(e.getMessage().contains("huge-chunk.png") && e.getMessage().contains("chunk 'IHDR' at offset 8 declares"), e.getMessage());
     }
+
+    /** An animation or multi-page file of three 10×10 frames, as the JDK writes it. */
+    private static byte[] threeFrames(String format) throws IOException {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < 3; i++) {
+                writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void filesWithMoreFramesThanTheLimitAreRefused() throws IOException {
+        ImageDecoder twoFrames = new ImageDecoder(new DecodeLimits(1_000_000, 1 << 20, 2));
+        for (String format : new String[] {"gif", "tiff"}) {
+            byte[] file = threeFrames(format);
+            assertEquals(10, ImageDecoder.DEFAULT.decode(file, "three." + format).getWidth(), "the first frame, by default");
+            ImageDecodeException e = org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class,
+                    () -> twoFrames.decode(file, "three." + format));
+            assertTrue(e.getMessage().contains("three." + format) && e.getMessage().contains("3 frames, more than the limit of 2"), e.getMessage());
+        }
+        assertEquals(DecodeLimits.DEFAULT_MAX_FRAMES, new DecodeLimits(10, 10).maxFrames());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DecodeLimits(10, 10, 0));
+    }
 }
