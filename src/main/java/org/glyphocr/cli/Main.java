@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
         description = "Recognizes glyph images with a multilayer perceptron and trains new alphabets.",
         subcommands = {ClassifyCommand.class, EvalCommand.class, TrainCommand.class, InfoCommand.class,
                 GlyphCommand.class, BenchCommand.class, AugmentCommand.class, SearchCommand.class, SynthCommand.class, ReadCommand.class,
-                CalibrateCommand.class,
+                CalibrateCommand.class, FinetuneCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

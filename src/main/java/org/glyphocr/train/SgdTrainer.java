@@ -135,7 +135,32 @@ public final class SgdTrainer {
         return train(data.split(config.validationFraction(), config.testFraction(), config.seed()), listener, checkpointing);
     }
 
+    /**
+     * Trains from {@code start} instead of freshly initialised weights: fine-tuning. The split is
+     * used as given; {@code start} must have this configuration's architecture for the split's
+     * alphabet.
+     *
+     * @throws IllegalArgumentException if the architectures differ
+     */
+    public TrainingResult trainFrom(Parameters start, LabeledGlyphs.Split split, TrainingListener listener) {
+        Objects.requireNonNull(start, "start");
+        Architecture arch = config.architecture(split.train().alphabet().size());
+        if (!start.architecture().equals(arch)) {
+            throw new IllegalArgumentException("the starting weights are " + start.architecture() + ", the configuration asks for " + arch);
+        }
+        try {
+            return train(split, listener, null, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("training without a checkpoint touched a file", e);
+        }
+    }
+
     private TrainingResult train(LabeledGlyphs.Split split, TrainingListener listener, Checkpointing checkpointing) throws IOException {
+        return train(split, listener, checkpointing, null);
+    }
+
+    private TrainingResult train(LabeledGlyphs.Split split, TrainingListener listener, Checkpointing checkpointing, Parameters start)
+            throws IOException {
         Objects.requireNonNull(listener, "listener");
         LabeledGlyphs train = split.train();
         if (train.size() == 0) throw new IllegalArgumentException("the training split is empty");
@@ -147,6 +172,7 @@ public final class SgdTrainer {
         }
         Architecture arch = config.architecture(train.alphabet().size());
         Run run = new Run(arch, backend != null ? backend : Backends.best(arch), split, listener, checkpointing);
+        run.startFrom = start;
         try {
             return run.execute();
         } finally {
@@ -181,6 +207,8 @@ public final class SgdTrainer {
         private boolean cancelled;
         /** Whether the training thread was interrupted: its flag is cleared while training finishes, then set again. */
         private boolean interrupted;
+        /** The weights to start from (fine-tuning); null for freshly initialised ones. */
+        private Parameters startFrom;
         private long steps;
         private long stepNanos;
         private long stepSamples;
@@ -208,7 +236,7 @@ public final class SgdTrainer {
 
         TrainingResult execute() throws IOException {
             long start = System.nanoTime();
-            Parameters initial = Parameters.initialize(arch, config.seed());
+            Parameters initial = startFrom != null ? startFrom : Parameters.initialize(arch, config.seed());
             Checkpoint resumed = checkpointing != null && checkpointing.resume() && Files.exists(checkpointing.file())
                     ? CheckpointFile.read(checkpointing.file(), arch) : null;
             if (resumed != null) checkResumable(resumed);
