@@ -27,14 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A fuzzing harness for everything that reads untrusted bytes: valid PNG, BMP, GIF, TIFF, PNM and
- * JPEG images and a model file, mutated three ways: truncated at every offset (every offset up to
- * 512, then in even steps to the end), bytes overwritten at random, and every 2- and 4-byte field of
- * the first 64 bytes (where the formats keep their lengths and dimensions) set to extremes, both
- * byte orders. Each input must decode, or fail with the typed exception ({@link ImageDecodeException},
+ * JPEG images and a model file, mutated three ways: truncated at every offset, bits flipped and
+ * bytes overwritten at random, and every 2- and 4-byte field of the first 64 bytes (where the
+ * formats keep their lengths and dimensions) set to extremes, both byte orders. Each input must decode, or fail with the typed exception ({@link ImageDecodeException},
  * {@link ModelFormatException}), within {@value #SECONDS_PER_INPUT} seconds, and never with an
  * error such as running out of memory. The generator is seeded, so CI tries the same inputs every
  * run; a longer run is {@code mvn -B -ntp test -Dtest=HostileInputTest -Dfuzz.rounds=50 -Dtest.heap=-Xmx256m}
- * (rounds multiply the random overwrites; the JVM's heap capped at 256 MB).
+ * (rounds multiply the random flips and overwrites; the JVM's heap capped at 256 MB).
  */
 class HostileInputTest {
     static final long SEED = 2026_11_27L;
@@ -100,8 +99,7 @@ class HostileInputTest {
      */
     private static java.util.Iterator<Input> mutations(String name, byte[] seed) {
         List<Integer> truncations = new ArrayList<>();
-        int step = Math.max(1, (seed.length - 512) / 500);
-        for (int end = 0; end < seed.length; end += end < 512 ? 1 : step) truncations.add(end);
+        for (int end = 0; end < seed.length; end++) truncations.add(end);
         List<int[]> fields = new ArrayList<>(); // {offset, width, value, big-endian}
         for (int at = 0; at + 2 <= Math.min(64, seed.length); at++) {
             for (int width : new int[] {2, 4}) {
@@ -133,12 +131,20 @@ class HostileInputTest {
                     return new Input(b, String.format(java.util.Locale.ROOT, "%d bytes at %d set to 0x%x (%s)", f[1], f[0], f[2],
                             f[3] == 1 ? "big-endian" : "little-endian"));
                 }
+                // Half flip single bits, half overwrite whole bytes, one to eight of them.
+                boolean flip = random.nextBoolean();
                 int changes = 1 + random.nextInt(8);
-                StringBuilder d = new StringBuilder("overwritten:");
+                StringBuilder d = new StringBuilder(flip ? "bits flipped:" : "overwritten:");
                 for (int c = 0; c < changes; c++) {
                     int at = random.nextInt(b.length);
-                    b[at] = (byte) random.nextInt(256);
-                    d.append(' ').append(at).append('=').append(b[at] & 0xff);
+                    if (flip) {
+                        int bit = random.nextInt(8);
+                        b[at] ^= (byte) (1 << bit);
+                        d.append(' ').append(at).append('.').append(bit);
+                    } else {
+                        b[at] = (byte) random.nextInt(256);
+                        d.append(' ').append(at).append('=').append(b[at] & 0xff);
+                    }
                 }
                 return new Input(b, d.toString());
             }
