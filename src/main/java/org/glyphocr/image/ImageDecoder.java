@@ -219,12 +219,46 @@ public final class ImageDecoder {
         return type.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? type : "?";
     }
 
-    /** A GIF's logical screen may be larger than its first frame; check it too before decoding. */
+    /**
+     * A GIF's logical screen and each frame's own size, checked before decoding: the decoder
+     * allocates a frame's pixels from its descriptor, which may claim more than the screen
+     * (found by {@code HostileInputTest}: a 28 × 28 screen with a 6428 × 22300 frame). Walks the
+     * blocks without decoding them; a structure it cannot follow is left to the decoder to refuse.
+     */
     private void checkGifScreen(byte[] bytes, String source) throws ImageDecodeException {
-        if (bytes.length < 10) throw new ImageDecodeException(source, "cannot decode GIF image: header is truncated", null);
-        int width = (bytes[6] & 0xff) | (bytes[7] & 0xff) << 8;
-        int height = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
-        checkDimensions(width, height, source);
+        if (bytes.length < 13) throw new ImageDecodeException(source, "cannot decode GIF image: header is truncated", null);
+        checkDimensions(u16(bytes, 6), u16(bytes, 8), source);
+        int at = 13;
+        if ((bytes[10] & 0x80) != 0) at += 3 << ((bytes[10] & 7) + 1); // global colour table
+        while (at < bytes.length) {
+            int block = bytes[at] & 0xff;
+            if (block == 0x21) { // extension: label, then sub-blocks
+                at = skipSubBlocks(bytes, at + 2);
+            } else if (block == 0x2C) { // image descriptor
+                if (at + 10 > bytes.length) return;
+                checkDimensions(u16(bytes, at + 5), u16(bytes, at + 7), source);
+                int flags = bytes[at + 9] & 0xff;
+                at += 10;
+                if ((flags & 0x80) != 0) at += 3 << ((flags & 7) + 1); // local colour table
+                at = skipSubBlocks(bytes, at + 1); // after the LZW code size
+            } else {
+                return; // the trailer, or something the decoder will judge
+            }
+        }
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    /** The offset after a run of size-prefixed sub-blocks ending in a zero size, or past the end. */
+    private static int skipSubBlocks(byte[] b, int at) {
+        while (at < b.length) {
+            int size = b[at] & 0xff;
+            at += 1 + size;
+            if (size == 0) return at;
+        }
+        return b.length;
     }
 
     private BufferedImage decodeJpeg(byte[] bytes, String source) throws IOException {

@@ -425,4 +425,15 @@ class ImageDecoderTest {
         assertEquals(DecodeLimits.DEFAULT_MAX_FRAMES, new DecodeLimits(10, 10).maxFrames());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DecodeLimits(10, 10, 0));
     }
+
+    @Test
+    void aGifFrameLargerThanItsScreenIsCheckedBeforeDecoding() throws IOException {
+        byte[] gif = encode(seven(true), "gif");
+        int at = 13 + ((gif[10] & 0x80) != 0 ? 3 << ((gif[10] & 7) + 1) : 0);
+        while ((gif[at] & 0xff) != 0x2C) at += 2 + (gif[at + 2] & 0xff) + 2; // skip the JDK's one-sub-block extensions
+        gif[at + 6] = 25; // the frame's width and height, high bytes: about 6,400 × 22,300 in a small screen
+        gif[at + 8] = 87;
+        ImageDecodeException e = assertRejected(gif, "tall-frame.gif", "pixels, more than the limit");
+        assertTrue(e.getMessage().contains("tall-frame.gif"), e.getMessage());
+    }
 }
