@@ -96,11 +96,6 @@ public final class Recognizer implements AutoCloseable {
         return recognize(preprocessor.process(image));
     }
 
-    /** The glyph this recognizer's model sees for {@code image}; empty if it holds no ink. */
-    public Optional<Glyph> preprocess(BufferedImage image) {
-        return preprocessor.process(image);
-    }
-
     /** Classifies an already preprocessed glyph. */
     public Recognition recognize(Glyph glyph) {
         return recognizeGlyphs(List.of(glyph)).get(0);
@@ -115,29 +110,44 @@ public final class Recognizer implements AutoCloseable {
      * through the network in batches, which is several times faster than one call each.
      */
     public List<Outcome> recognizeFiles(List<Path> imageFiles) {
-        List<Glyph> glyphs = new ArrayList<>();
-        Outcome[] outcomes = new Outcome[imageFiles.size()];
-        int[] glyphIndex = new int[imageFiles.size()];
+        List<Optional<Glyph>> glyphs = new ArrayList<>();
+        IOException[] errors = new IOException[imageFiles.size()];
         for (int i = 0; i < imageFiles.size(); i++) {
-            Path file = imageFiles.get(i);
-            glyphIndex[i] = -1;
             try {
-                Optional<Glyph> g = preprocessor.process(file, decoder);
-                if (g.isPresent()) {
-                    glyphIndex[i] = glyphs.size();
-                    glyphs.add(g.get());
-                } else {
-                    outcomes[i] = new Outcome(file, Recognition.BLANK, null);
-                }
+                glyphs.add(preprocessor.process(imageFiles.get(i), decoder));
             } catch (IOException e) {
-                outcomes[i] = new Outcome(file, null, e);
+                errors[i] = e;
+                glyphs.add(Optional.empty());
             }
         }
-        List<Recognition> recognitions = recognizeGlyphs(glyphs);
+        List<Recognition> recognitions = recognizeEach(glyphs);
+        Outcome[] outcomes = new Outcome[imageFiles.size()];
         for (int i = 0; i < outcomes.length; i++) {
-            if (glyphIndex[i] >= 0) outcomes[i] = new Outcome(imageFiles.get(i), recognitions.get(glyphIndex[i]), null);
+            outcomes[i] = errors[i] != null ? new Outcome(imageFiles.get(i), null, errors[i])
+                    : new Outcome(imageFiles.get(i), recognitions.get(i), null);
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * Reads many images in one batch, in order; an image without ink reads as
+     * {@link Recognition#BLANK}.
+     */
+    public List<Recognition> recognizeImages(List<BufferedImage> images) {
+        List<Optional<Glyph>> glyphs = new ArrayList<>(images.size());
+        for (BufferedImage image : images) glyphs.add(preprocessor.process(image));
+        return recognizeEach(glyphs);
+    }
+
+    /** The glyphs present, through the network in one batch; {@link Recognition#BLANK} for the empty ones. */
+    private List<Recognition> recognizeEach(List<Optional<Glyph>> glyphs) {
+        List<Glyph> present = new ArrayList<>();
+        for (Optional<Glyph> g : glyphs) g.ifPresent(present::add);
+        List<Recognition> read = recognizeGlyphs(present);
+        List<Recognition> out = new ArrayList<>(glyphs.size());
+        int k = 0;
+        for (Optional<Glyph> g : glyphs) out.add(g.isPresent() ? read.get(k++) : Recognition.BLANK);
+        return out;
     }
 
     /**

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import org.glyphocr.image.Glyph;
 import org.glyphocr.image.TextLines;
 
 /**
@@ -110,16 +108,9 @@ public record TextReading(List<Line> lines) {
 
     /** The characters in these boxes, cut out alone, recognized in one batch. */
     private static List<Recognition> recognize(Recognizer recognizer, BufferedImage image, List<TextLines.Box> boxes) {
-        List<Glyph> glyphs = new ArrayList<>();
-        boolean[] blank = new boolean[boxes.size()];
-        for (int i = 0; i < boxes.size(); i++) {
-            Optional<Glyph> g = recognizer.preprocess(TextLines.isolated(image, boxes.get(i)));
-            blank[i] = g.isEmpty();
-            glyphs.add(g.orElse(Glyph.blank()));
-        }
-        List<Recognition> recognitions = new ArrayList<>(recognizer.recognizeGlyphs(glyphs));
-        for (int i = 0; i < blank.length; i++) if (blank[i]) recognitions.set(i, Recognition.BLANK);
-        return recognitions;
+        List<BufferedImage> characters = new ArrayList<>(boxes.size());
+        for (TextLines.Box box : boxes) characters.add(TextLines.isolated(image, box));
+        return recognizer.recognizeImages(characters);
     }
 
     /** Characters read with less confidence than this are tried as two touching ones. */
