@@ -76,11 +76,16 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation e;
         Reliability after;
         Reliability before;
-        try (Recognizer recognizer = Recognizer.of(model);
-             Recognizer uncalibrated = Recognizer.of(model.withCalibration(Calibration.NONE))) {
+        try (Recognizer recognizer = Recognizer.of(model)) {
             e = Evaluation.of(recognizer, glyphs);
             after = Reliability.of(recognizer, glyphs);
-            before = model.calibration().equals(Calibration.NONE) ? after : Reliability.of(uncalibrated, glyphs);
+        }
+        if (model.calibration().equals(Calibration.NONE)) {
+            before = after;
+        } else {
+            try (Recognizer uncalibrated = Recognizer.of(model.withCalibration(Calibration.NONE))) {
+                before = Reliability.of(uncalibrated, glyphs);
+            }
         }
         if (reliabilityPng != null) {
             ReliabilityDiagram.write(modelOption.describe() + " on " + data + " (" + part + ")", before, after, reliabilityPng);

@@ -70,7 +70,7 @@ public final class Parameters {
             b[i] = new float[fanOut];
             if (layer.activation() == Activation.RELU) {
                 double std = Math.sqrt(2.0 / fanIn);
-                for (int k = 0; k < w[i].length; k++) w[i][k] = (float) (gaussian(random) * std);
+                for (int k = 0; k < w[i].length; k++) w[i][k] = (float) (Draws.standardNormal(random) * std);
             } else {
                 double limit = Math.sqrt(6.0 / (fanIn + fanOut));
                 // Sigmoid's slope at 0 is 1/4; hidden sigmoid layers get 4x to keep gradients alive, an output
@@ -81,13 +81,6 @@ public final class Parameters {
             }
         }
         return new Parameters(architecture, w, b);
-    }
-
-    /** A standard normal draw (Box-Muller), so that the sequence depends only on the seed. */
-    private static double gaussian(SplittableRandom random) {
-        double u1 = 1.0 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     public Architecture architecture() {

@@ -23,6 +23,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.glyphocr.nn.Draws;
 
 /**
  * Renders single characters of a font as images of print: dark ink on light paper, the glyph's
@@ -181,17 +182,11 @@ public final class GlyphSynthesizer {
     static void addGaussianNoise(BufferedImage image, double sigma, SplittableRandom random) {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                int v = (int) Math.round((image.getRGB(x, y) & 0xff) + sigma * gaussian(random));
+                int v = (int) Math.round((image.getRGB(x, y) & 0xff) + sigma * Draws.standardNormal(random));
                 v = Math.max(0, Math.min(255, v));
                 image.setRGB(x, y, v * 0x010101);
             }
         }
-    }
-
-    /** A standard normal variate (Box–Muller), from the given generator only. */
-    private static double gaussian(SplittableRandom random) {
-        double u = 1 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     /** The image as a JPEG of this quality would decode. */

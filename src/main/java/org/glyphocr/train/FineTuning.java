@@ -7,6 +7,7 @@ import org.glyphocr.model.Alphabet;
 import org.glyphocr.model.Model;
 import org.glyphocr.nn.Architecture;
 import org.glyphocr.nn.DenseLayer;
+import org.glyphocr.nn.Draws;
 import org.glyphocr.nn.Parameters;
 
 import java.util.ArrayList;
@@ -158,14 +159,10 @@ public final class FineTuning {
         b[last] = Arrays.copyOf(oldB, units);
         for (int i = 0; i < fanIn; i++) {
             System.arraycopy(oldW, i * oldUnits, w[last], i * units, oldUnits);
-            for (int j = oldUnits; j < units; j++) w[last][i * units + j] = (float) (0.01 * gaussian(random));
+            for (int j = oldUnits; j < units; j++) w[last][i * units + j] = (float) (0.01 * Draws.standardNormal(random));
         }
         for (int j = oldUnits; j < units; j++) b[last][j] = (float) meanBias;
         return Parameters.of(grown, w, b);
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     private static List<List<Integer>> byClass(LabeledGlyphs data) {
