@@ -97,7 +97,7 @@ final class EventLog implements TrainingListener, Closeable {
 
     private void write(ObjectNode event) {
         try {
-            out.write(Json.MAPPER.writeValueAsString(event));
+            out.write(Json.render(event));
             out.newLine();
             out.flush();
         } catch (IOException e) {

@@ -183,6 +183,7 @@ public final class ImageDecoder {
             AbstractImageParser<T> parser, byte[] bytes, String source) throws IOException {
         ByteSource data = ByteSource.array(bytes, source);
         T parameters = parser.getDefaultParameters();
+        parameters.setBufferedImageFactory(PackedRgbImage.FACTORY);
         // The header alone: no pixel memory is allocated until the size has been checked.
         Dimension size = parser.getImageSize(data, parameters);
         checkDimensions(size.width, size.height, source);

@@ -1,9 +1,15 @@
 package org.glyphocr.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.PreprocessSettings;
 import org.glyphocr.nn.Activation;
@@ -42,7 +48,12 @@ import java.util.zip.CRC32C;
  * }</pre>
  */
 public final class ModelReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The header is parsed with jackson-core's streaming parser into a tree, not with an
+     * {@code ObjectMapper}: creating the first mapper in a JVM costs about 0.15 s, as much as the
+     * rest of loading a model, and {@code read} and {@code classify} pay it on every start.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ModelReader() {
     }
@@ -181,15 +192,54 @@ public final class ModelReader {
         } catch (CharacterCodingException e) {
             throw new ModelFormatException(source, "header is not valid UTF-8", e);
         }
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) throw new ModelFormatException(source, "header is not a JSON object");
-            return node;
+        JsonNode header = null;
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) header = tree(parser, first);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
             throw new ModelFormatException(source, "header is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(source, "header cannot be read: " + e.getMessage(), e);
         }
+        if (header == null) throw new ModelFormatException(source, "header is not a JSON object");
+        return header;
+    }
+
+    /**
+     * The value that starts at {@code token}, as {@code ObjectMapper.readTree} would build it: a
+     * repeated key keeps its last value; integers become int, long or big-integer nodes by size.
+     */
+    private static JsonNode tree(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) throw new JsonParseException(parser, "unexpected end of the header");
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.set(name, tree(parser, parser.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) array.add(tree(parser, t));
+                yield array;
+            }
+            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 
     private static Parameters readWeights(ByteBuffer buf, int offset, Architecture arch, String source) throws ModelFormatException {

@@ -173,6 +173,30 @@ class ModelFileTest {
     }
 
     @Test
+    void headerValuesAreTypedAsJsonReadsThem() {
+        // The header goes through a streaming parser of our own making (ModelReader.tree), which
+        // must type values as ObjectMapper.readTree does.
+        String h = header();
+        assertEquals("m.gocr: header is not a JSON object", reject(withHeader("[" + h + "]", 1)).getMessage());
+        assertEquals("m.gocr: header is not a JSON object", reject(withHeader(" ", 1)).getMessage());
+        assertTrue(reject(withHeader(h.replace("\"units\" : 8", "\"units\" : 99999999999"), 1)).getMessage()
+                .contains("'layers[0].units' must be a positive integer, was 99999999999"));
+        assertTrue(reject(withHeader(h.replace("\"units\" : 8", "\"units\" : 123456789012345678901234567890"), 1)).getMessage()
+                .contains("'layers[0].units' must be a positive integer, was 123456789012345678901234567890"));
+        assertTrue(reject(withHeader(h.replace("\"units\" : 8", "\"units\" : 8.0"), 1)).getMessage()
+                .contains("'layers[0].units' must be a positive integer, was 8.0"));
+        assertTrue(reject(withHeader(h.replace("\"units\" : 8", "\"units\" : \"8\""), 1)).getMessage()
+                .contains("'layers[0].units' must be a positive integer, was \"8\""));
+    }
+
+    @Test
+    void aRepeatedHeaderKeyKeepsItsLastValue() throws IOException {
+        String h = header();
+        Model model = ModelReader.read(withHeader(h.replace("\"units\" : 8", "\"units\" : 5, \"units\" : 8"), 1), "m.gocr");
+        assertEquals(8, model.architecture().layers().get(0).units());
+    }
+
+    @Test
     void missingFileAndFolderAreReportedAsSuch() throws IOException {
         ModelFormatException missing = assertThrows(ModelFormatException.class, () -> ModelReader.read(dir.resolve("none.gocr")));
         assertTrue(missing.getMessage().endsWith("none.gocr: file not found"), missing.getMessage());
