@@ -7,6 +7,9 @@ import org.glyphocr.image.ImageDecodeException;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
+import java.util.SplittableRandom;
+import java.util.Comparator;
+import java.util.Arrays;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecognizerTest {
     private static final Path SEVEN = Path.of("testdata/samples/scan-7.gif");
+
+    @Test
+    void candidatesAreOrderedByFallingProbabilityThenByClass() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[] special = {0f, 1f, 0.5f, Float.MIN_VALUE, Float.MAX_VALUE, 1e-30f, Float.POSITIVE_INFINITY, -1f, -0.25f, Float.NaN};
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(90);
+            float[] p = new float[n];
+            // Few distinct values, so that ties (broken by class index) are common.
+            for (int j = 0; j < n; j++) p[j] = random.nextInt(4) == 0 ? special[random.nextInt(special.length)] : random.nextInt(6) / 5f;
+            Integer[] expected = new Integer[n];
+            for (int j = 0; j < n; j++) expected[j] = j;
+            Arrays.sort(expected, Comparator.comparingDouble((Integer j) -> -p[j]).thenComparingInt(j -> j));
+            long[] keys = new long[n];
+            for (int j = 0; j < n; j++) keys[j] = Recognizer.mostProbableFirst(p[j], j);
+            Arrays.sort(keys);
+            int[] actual = Arrays.stream(keys).mapToInt(k -> (int) k).toArray();
+            assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), actual, Arrays.toString(p));
+        }
+    }
 
     @Test
     void pathBytesImageAndGlyphGiveTheSameAnswer() throws IOException {

@@ -138,10 +138,34 @@ public final class Preprocessor {
         if ((long) (w + 2) * (h + 2) > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("image is " + w + " x " + h + " pixels, too many to preprocess");
         }
+        // Three steps, each a method of its own: compiled as one, the whole took the JIT compiler
+        // over a second, and until it finished everything `read` does ran in slower, profiling code.
+        Contrast contrast = contrastAgainstPaper(image);
+        if (contrast == null) return Optional.empty();
+        StrongInk strong = strongInk(contrast);
+        if (strong == null) return Optional.empty();
+        return Optional.of(withHaloCropped(contrast, strong));
+    }
+
+    /**
+     * Contrast {@code d} of each pixel against the paper, in the ink direction, in a raster framed
+     * by one pixel of zero contrast: neighbours are then found by index offsets, without bounds checks.
+     */
+    private record Contrast(byte[] values, int stride, int width, int height, PaperBackground paper, boolean darkInk) {
+    }
+
+    /** The strong ink pixels ({@code KEPT} in {@code mask}, speckles {@code REMOVED}) and the contrast floor of ink. */
+    private record StrongInk(byte[] mask, InkComponents components, int keptCount, int floor) {
+    }
+
+    /** Steps 1 to 3 of {@link #extractInk}; null if the image has a single luminance. */
+    private Contrast contrastAgainstPaper(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
         byte[] lum = LuminanceConverter.toLuminance(image);
         int[] lumHistogram = OtsuThreshold.histogram(lum);
         int split = OtsuThreshold.of(lumHistogram);
-        if (split < 0) return Optional.empty(); // a single luminance: nothing differs from anything
+        if (split < 0) return null; // a single luminance: nothing differs from anything
 
         int[] borderHistogram = borderHistogram(lum, w, h);
         boolean darkInk = inkIsDark(split, borderHistogram, lumHistogram);
@@ -150,8 +174,6 @@ public final class Preprocessor {
                 : median(borderHistogram, 0, split, lumHistogram);
         PaperBackground paper = PaperBackground.fit(lum, w, h, split, darkInk, median);
 
-        // Contrast d against the background, in the ink direction, in a raster framed by one pixel
-        // of zero contrast: neighbours are then found by index offsets, without bounds checks.
         int stride = w + 2;
         byte[] contrast = new byte[stride * (h + 2)];
         for (int y = 0; y < h; y++) {
@@ -163,37 +185,50 @@ public final class Preprocessor {
                 contrast[out + x] = (byte) Math.min(255, Math.max(0, darkInk ? background - l : l - background));
             }
         }
-        int[] contrastHistogram = OtsuThreshold.histogram(contrast);
-        contrastHistogram[0] -= contrast.length - w * h; // the frame is not part of the image
+        return new Contrast(contrast, stride, w, h, paper, darkInk);
+    }
+
+    /** Steps 4 and 5 of {@link #extractInk}; null if no ink is left. */
+    private StrongInk strongInk(Contrast contrast) {
+        byte[] values = contrast.values();
+        int[] contrastHistogram = OtsuThreshold.histogram(values);
+        contrastHistogram[0] -= values.length - contrast.width() * contrast.height(); // the frame is not part of the image
         int contrastSplit = OtsuThreshold.of(contrastHistogram);
-        if (contrastSplit < 0) return Optional.empty();
-        int floor = Math.max(1, (int) Math.ceil(Math.max(settings.minContrast() * 255, GRAIN_MULTIPLE * paper.grain()) - 1e-9));
+        if (contrastSplit < 0) return null;
+        int floor = Math.max(1, (int) Math.ceil(Math.max(settings.minContrast() * 255, GRAIN_MULTIPLE * contrast.paper().grain()) - 1e-9));
         int strongLevel = Math.max(contrastSplit + 1, floor);
 
-        byte[] mask = new byte[contrast.length];
+        byte[] mask = new byte[values.length];
         int strongCount = 0;
-        for (int i = 0; i < contrast.length; i++) {
-            if ((contrast[i] & 0xff) >= strongLevel) {
+        for (int i = 0; i < values.length; i++) {
+            if ((values[i] & 0xff) >= strongLevel) {
                 mask[i] = STRONG;
                 strongCount++;
             }
         }
-        if (strongCount == 0) return Optional.empty();
-        InkComponents components = InkComponents.find(mask, stride, STRONG, REMOVED, strongCount);
+        if (strongCount == 0) return null;
+        InkComponents components = InkComponents.find(mask, contrast.stride(), STRONG, REMOVED, strongCount);
         int keptCount = keepComponents(components, mask);
-        if (keptCount == 0) return Optional.empty();
+        return keptCount == 0 ? null : new StrongInk(mask, components, keptCount, floor);
+    }
 
-        double centre = Math.min(255, Math.max(0, paper.level(w / 2, h / 2)));
-        float scale = (float) (darkInk ? centre : 255 - centre);
-        if (settings.normalizeContrast()) scale = keptPercentile(components, mask, contrast, keptCount);
+    /** Steps 6 and 7 of {@link #extractInk}. */
+    private InkImage withHaloCropped(Contrast contrast, StrongInk strong) {
+        int w = contrast.width();
+        int h = contrast.height();
+        int stride = contrast.stride();
+        byte[] mask = strong.mask();
+        double centre = Math.min(255, Math.max(0, contrast.paper().level(w / 2, h / 2)));
+        float scale = (float) (contrast.darkInk() ? centre : 255 - centre);
+        if (settings.normalizeContrast()) scale = keptPercentile(strong.components(), mask, contrast.values(), strong.keptCount());
         // The halo may reach one glyph pixel's worth of source pixels beyond the strokes.
         int[] kept = bounds(mask, stride, 1, 1, w, h);
         int longer = Math.max(kept[2] - kept[0] + 1, kept[3] - kept[1] + 1);
         int reach = Math.max(1, (int) Math.ceil(longer / (double) settings.fitSize()));
-        growHalo(components, mask, contrast, stride, floor, reach);
+        growHalo(strong.components(), mask, contrast.values(), stride, strong.floor(), reach);
         int[] box = bounds(mask, stride, Math.max(1, kept[0] - reach), Math.max(1, kept[1] - reach),
                 Math.min(w, kept[2] + reach), Math.min(h, kept[3] + reach));
-        return Optional.of(cropInk(contrast, mask, stride, box, 1f / Math.max(1f, scale)));
+        return cropInk(contrast.values(), mask, stride, box, 1f / Math.max(1f, scale));
     }
 
     /**

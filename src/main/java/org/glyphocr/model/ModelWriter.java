@@ -2,6 +2,7 @@ package org.glyphocr.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.glyphocr.nn.Architecture;
 import org.glyphocr.nn.DenseLayer;
@@ -26,7 +27,10 @@ import java.util.zip.CRC32C;
  * }</pre>
  */
 public final class ModelWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first write, not when a reader only needs {@link #componentValue}: the first mapper costs a cold JVM about 0.15 s. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ModelWriter() {
     }
@@ -72,7 +76,7 @@ public final class ModelWriter {
     }
 
     private static byte[] header(Model model) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", "glyph-ocr model");
         ArrayNode alphabet = root.putArray("alphabet");
         model.alphabet().labels().forEach(alphabet::add);
@@ -112,7 +116,7 @@ public final class ModelWriter {
         prov.put("backend", pv.backend());
         if (!model.calibration().equals(Calibration.NONE)) root.putObject("calibration").put("temperature", model.calibration().temperature());
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot render model header", e);
         }

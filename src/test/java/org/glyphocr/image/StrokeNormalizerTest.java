@@ -53,4 +53,36 @@ class StrokeNormalizerTest {
         assertTrue(thickPlain > 3 * thinPlain, "as drawn, the marker ring has far more ink: " + thinPlain + " vs " + thickPlain);
         assertTrue(Math.abs(thick - thin) < 0.25 * thick, "normalized: " + thin + " vs " + thick);
     }
+
+    @Test
+    void filterPassesEqualTheNeighbourhoodMaximumAndMinimum() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int round = 0; round < 300; round++) {
+            int w = 1 + random.nextInt(9);
+            int h = 1 + random.nextInt(9);
+            float[] src = new float[w * h];
+            for (int i = 0; i < src.length; i++) src[i] = random.nextInt(3) == 0 ? 0f : (float) random.nextDouble();
+            for (boolean square : new boolean[]{true, false}) {
+                for (boolean grow : new boolean[]{true, false}) {
+                    float[] dst = new float[src.length];
+                    StrokeNormalizer.filter3x3(src, dst, w, h, square, grow);
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            float expected = src[y * w + x];
+                            for (int dy = -1; dy <= 1; dy++) {
+                                for (int dx = -1; dx <= 1; dx++) {
+                                    if (!square && dx != 0 && dy != 0) continue;
+                                    int nx = x + dx;
+                                    int ny = y + dy;
+                                    float v = nx < 0 || ny < 0 || nx >= w || ny >= h ? 0f : src[ny * w + nx];
+                                    expected = grow ? Math.max(expected, v) : Math.min(expected, v);
+                                }
+                            }
+                            assertEquals(expected, dst[y * w + x], w + "x" + h + " square=" + square + " grow=" + grow + " at " + x + "," + y);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
