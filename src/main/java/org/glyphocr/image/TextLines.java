@@ -345,22 +345,27 @@ public final class TextLines {
 
     /** The median grey of the one-pixel ring around {@code box}, as packed RGB; white where the box fills the image. */
     private static int paperAround(BufferedImage image, Box box) {
-        List<Integer> greys = new ArrayList<>();
+        int[] histogram = new int[256];
+        int count = 0;
         for (int x = box.x() - 1; x <= box.right(); x++) {
-            for (int y : new int[] {box.y() - 1, box.bottom()}) addGrey(image, x, y, greys);
+            count += addGrey(image, x, box.y() - 1, histogram) + addGrey(image, x, box.bottom(), histogram);
         }
         for (int y = box.y(); y < box.bottom(); y++) {
-            for (int x : new int[] {box.x() - 1, box.right()}) addGrey(image, x, y, greys);
+            count += addGrey(image, box.x() - 1, y, histogram) + addGrey(image, box.right(), y, histogram);
         }
-        if (greys.isEmpty()) return 0xffffff;
-        greys.sort(null);
-        int v = greys.get(greys.size() / 2);
+        if (count == 0) return 0xffffff;
+        // The upper median: the grey at index count / 2 of the sorted ring.
+        int seen = 0;
+        int v = 0;
+        while ((seen += histogram[v]) <= count / 2) v++;
         return v * 0x010101;
     }
 
-    private static void addGrey(BufferedImage image, int x, int y, List<Integer> greys) {
-        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return;
-        greys.add(grey(image, x, y));
+    /** Counts the grey of pixel (x, y) in {@code histogram}; returns 1, or 0 if the pixel lies outside the image. */
+    private static int addGrey(BufferedImage image, int x, int y, int[] histogram) {
+        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) return 0;
+        histogram[grey(image, x, y)]++;
+        return 1;
     }
 
     /** Bounding boxes of the ink's 8-connected components. */
