@@ -46,7 +46,15 @@ final class FloatGemm extends Gemm {
      */
     private static final int WIDE = 64;
 
+    /**
+     * Rows of {@code alpha} with at most this share of non-zero values skip the zeros
+     * ({@link #accumulateNonZero}): that reads each panel row from L2 once per accumulator row rather
+     * than once per {@value #ROW_BLOCK} rows, which pays only when most terms drop out.
+     */
+    static final double SPARSE_SHARE = 0.35;
+
     private float[][] panel = new float[0][];
+    private final int[] nonZeroDepths = new int[DEPTH_BLOCK];
     private final float[][] acc = new float[ROW_BLOCK][];
 
     /**
@@ -54,7 +62,7 @@ final class FloatGemm extends Gemm {
      * holds row {@code q}, columns {@code c·COL_BLOCK …}), and {@code B} itself, row-major, for
      * products that use the other orientation.
      */
-    private record PackedRows(int k, int n, float[][][] blocks, float[] rowMajor) implements Packed {
+    private record PackedRows(int k, int n, float[][][] blocks, float[] rowMajor, boolean finite) implements Packed {
     }
 
     @Override
@@ -72,7 +80,9 @@ final class FloatGemm extends Gemm {
             int w = Math.min(COL_BLOCK, n - col0);
             for (int q = 0; q < k; q++) blocks[c][q] = Arrays.copyOfRange(b, q * n + col0, q * n + col0 + w);
         }
-        return new PackedRows(k, n, blocks, Arrays.copyOf(b, k * n));
+        boolean finite = true;
+        for (float v : b) finite &= Float.isFinite(v);
+        return new PackedRows(k, n, blocks, Arrays.copyOf(b, k * n), finite);
     }
 
     @Override
@@ -82,10 +92,10 @@ final class FloatGemm extends Gemm {
         checkShape("C", c, m, n);
         if (keepsOrientation(n, m)) {
             // C rows: α(i,p) = a[i·k + p]; panel rows are B's rows.
-            product(m, n, k, a, k, 1, b, n, false, null, c, n, 1);
+            product(m, n, k, a, k, 1, b, n, false, null, false, c, n, 1);
         } else {
             // Cᵀ rows: α(j,p) = b[p·n + j]; panel rows are Aᵀ's rows.
-            product(n, m, k, b, 1, n, a, k, true, null, c, 1, n);
+            product(n, m, k, b, 1, n, a, k, true, null, false, c, 1, n);
         }
     }
 
@@ -95,9 +105,9 @@ final class FloatGemm extends Gemm {
         checkShape("A", a, m, b.k);
         checkShape("C", c, m, b.n);
         if (keepsOrientation(b.n, m)) {
-            product(m, b.n, b.k, a, b.k, 1, null, 0, false, b.blocks, c, b.n, 1);
+            product(m, b.n, b.k, a, b.k, 1, null, 0, false, b.blocks, b.finite, c, b.n, 1);
         } else {
-            product(b.n, m, b.k, b.rowMajor, 1, b.n, a, b.k, true, null, c, 1, b.n);
+            product(b.n, m, b.k, b.rowMajor, 1, b.n, a, b.k, true, null, false, c, 1, b.n);
         }
     }
 
@@ -108,10 +118,10 @@ final class FloatGemm extends Gemm {
         checkShape("C", c, k, n);
         if (keepsOrientation(n, k)) {
             // C rows: α(p,i) = a[i·k + p]; panel rows are B's rows.
-            product(k, n, m, a, 1, k, b, n, false, null, c, n, 1);
+            product(k, n, m, a, 1, k, b, n, false, null, false, c, n, 1);
         } else {
             // Cᵀ rows: α(j,i) = b[i·n + j]; panel rows are A's rows.
-            product(n, k, m, b, 1, n, a, k, false, null, c, 1, n);
+            product(n, k, m, b, 1, n, a, k, false, null, false, c, 1, n);
         }
     }
 
@@ -122,10 +132,10 @@ final class FloatGemm extends Gemm {
         checkShape("C", c, m, k);
         if (keepsOrientation(k, m)) {
             // C rows: α(i,j) = a[i·n + j]; panel rows are Bᵀ's rows.
-            product(m, k, n, a, n, 1, b, n, true, null, c, k, 1);
+            product(m, k, n, a, n, 1, b, n, true, null, false, c, k, 1);
         } else {
             // Cᵀ rows: α(p,j) = b[p·n + j]; panel rows are Aᵀ's rows.
-            product(k, m, n, b, n, 1, a, n, true, null, c, 1, k);
+            product(k, m, n, b, n, 1, a, n, true, null, false, c, 1, k);
         }
     }
 
@@ -139,11 +149,13 @@ final class FloatGemm extends Gemm {
      * · P[q][j]} for {@code r < rows}, {@code j < width}, {@code q < depth}, where {@code P} is either
      * {@code packedBlocks} or is packed here from {@code src}: row {@code q} is
      * {@code src[q·srcStride + j]}, or {@code src[j·srcStride + q]} if {@code srcTransposed}.
-     * {@code out(r, j)} is {@code c[r·cRowStride + j·cColStride]}.
+     * {@code out(r, j)} is {@code c[r·cRowStride + j·cColStride]}. With {@code skipZeros} (only for
+     * {@code alphaDepthStride == 1} and finite {@code P}), rows of {@code alpha} that are mostly zeros
+     * go through {@link #accumulateNonZero}.
      */
     private void product(int rows, int width, int depth,
                          float[] alpha, int alphaRowStride, int alphaDepthStride,
-                         float[] src, int srcStride, boolean srcTransposed, float[][][] packedBlocks,
+                         float[] src, int srcStride, boolean srcTransposed, float[][][] packedBlocks, boolean skipZeros,
                          float[] c, int cRowStride, int cColStride) {
         if (rows == 0 || width == 0) return;
         if (depth == 0) {
@@ -171,6 +183,8 @@ final class FloatGemm extends Gemm {
                     loadAccumulators(q0 == 0, c, cRowStride, cColStride, r0, r1, col0, w);
                     if (narrow) {
                         accumulateNarrow(alpha, alphaRowStride, alphaDepthStride, r0, r1, q0, kc, rowsOfP, p0, w);
+                    } else if (skipZeros && mostlyZero(alpha, alphaRowStride, r0, r1, q0, kc)) {
+                        accumulateNonZero(alpha, alphaRowStride, r0, r1, q0, kc, rowsOfP, p0, w);
                     } else {
                         accumulate(alpha, alphaRowStride, alphaDepthStride, r0, r1, q0, kc, rowsOfP, p0, w);
                     }
@@ -269,6 +283,57 @@ final class FloatGemm extends Gemm {
             } else {
                 addThree(row, p[p0 + full], p[p0 + full + 1], p[p0 + full + 2],
                         alpha[a], alpha[a + depthStride], alpha[a + 2 * depthStride], w);
+            }
+        }
+    }
+
+    /**
+     * Whether at most {@link #SPARSE_SHARE} of {@code alpha}'s values at depths {@code q0 … q0+kc} of
+     * rows {@code r0 … r1} are non-zero ({@code alpha} has depth stride 1).
+     */
+    private static boolean mostlyZero(float[] alpha, int rowStride, int r0, int r1, int q0, int kc) {
+        int nonZero = 0;
+        for (int r = r0; r < r1; r++) {
+            for (int q = q0, a = r * rowStride + q0; q < q0 + kc; q++, a++) if (alpha[a] != 0f) nonZero++;
+        }
+        return nonZero <= SPARSE_SHARE * (r1 - r0) * kc;
+    }
+
+    /**
+     * {@link #accumulate} for {@code alpha} with depth stride 1 that is mostly zeros, as the outputs
+     * of a ReLU layer are (85% of the hidden units of the bundled printed-Latin model are 0 for a
+     * glyph): each row chains only its non-zero terms, in the same order. A fused multiply-add of
+     * a zero and a finite panel value adds an exact zero, which changes no sum, so the results are
+     * the same bits as {@code accumulate}'s; the panel must be finite, since 0·∞ is not 0.
+     */
+    private void accumulateNonZero(float[] alpha, int rowStride, int r0, int r1, int q0, int kc,
+                                   float[][] p, int p0, int w) {
+        for (int r = r0; r < r1; r++) {
+            float[] row = acc[r - r0];
+            int a = r * rowStride + q0;
+            int n = 0;
+            for (int q = 0; q < kc; q++) if (alpha[a + q] != 0f) nonZeroDepths[n++] = q;
+            int full = n - n % GROUP;
+            for (int g = 0; g < full; g += GROUP) {
+                int q1 = nonZeroDepths[g];
+                int q2 = nonZeroDepths[g + 1];
+                int q3 = nonZeroDepths[g + 2];
+                int q4 = nonZeroDepths[g + 3];
+                addGroup(row, p[p0 + q1], p[p0 + q2], p[p0 + q3], p[p0 + q4], alpha[a + q1], alpha[a + q2], alpha[a + q3], alpha[a + q4], w);
+            }
+            int left = n - full;
+            if (left == 1) {
+                int q1 = nonZeroDepths[full];
+                addOne(row, p[p0 + q1], alpha[a + q1], w);
+            } else if (left == 2) {
+                int q1 = nonZeroDepths[full];
+                int q2 = nonZeroDepths[full + 1];
+                addTwo(row, p[p0 + q1], p[p0 + q2], alpha[a + q1], alpha[a + q2], w);
+            } else if (left == 3) {
+                int q1 = nonZeroDepths[full];
+                int q2 = nonZeroDepths[full + 1];
+                int q3 = nonZeroDepths[full + 2];
+                addThree(row, p[p0 + q1], p[p0 + q2], p[p0 + q3], alpha[a + q1], alpha[a + q2], alpha[a + q3], w);
             }
         }
     }

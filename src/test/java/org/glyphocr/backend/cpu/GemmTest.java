@@ -175,6 +175,49 @@ class GemmTest {
         }
     }
 
+    /** Like a ReLU layer's outputs: {@code zeroShare} of the values 0 (some of them -0), the rest random. */
+    private static float[] mostlyZero(int size, double zeroShare, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[size];
+        for (int i = 0; i < x.length; i++) {
+            double u = random.nextDouble();
+            x[i] = u < zeroShare * 0.9 ? 0f : u < zeroShare ? -0f : (float) random.nextDouble(-1, 1);
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void inputsOfMostlyZerosGiveTheDocumentedSumsBitForBit(Supplier<Gemm> implementation) {
+        // FloatGemm skips the zeros of such inputs times packed weights (accumulateNonZero); the
+        // sums must not change by a bit, at every share of zeros around its threshold.
+        Gemm gemm = implementation.get();
+        for (double zeroShare : new double[]{0.5, 0.6, 0.7, 0.85, 0.99, 1.0}) {
+            for (int[] s : SHAPES) {
+                int m = s[0], k = s[1], n = s[2];
+                float[] a = mostlyZero(m * k, zeroShare, 21);
+                float[] b = random(k * n, 22);
+                float[] c = output(m * n);
+                gemm.mult(m, a, gemm.pack(k, n, b), c);
+                assertArrayEquals(documentedOrder(a, b, m, k, n), c, "A·B, B packed, " + Arrays.toString(s) + ", zeros " + zeroShare);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void zerosTimesInfinitePackedWeightsStayNaN(Supplier<Gemm> implementation) {
+        int m = 16, k = 300, n = 64;
+        float[] a = mostlyZero(m * k, 0.9, 23);
+        float[] b = random(k * n, 24);
+        b[5 * n + 7] = Float.POSITIVE_INFINITY;
+        float[] c = output(m * n);
+        Gemm gemm = implementation.get();
+        gemm.mult(m, a, gemm.pack(k, n, b), c);
+        assertArrayEquals(documentedOrder(a, b, m, k, n), c);
+        assertTrue(Float.isNaN(c[7]) || a[5] != 0f, "0·∞ is NaN");
+    }
+
     @ParameterizedTest
     @MethodSource("implementations")
     void sameInputsGiveSameBitsOnEveryCall(Supplier<Gemm> implementation) {
