@@ -65,6 +65,18 @@ final class LuminanceConverter {
         int w = image.getWidth();
         int type = image.getType();
         int[] row = new int[w];
+        if (type == BufferedImage.TYPE_INT_RGB) {
+            // Opaque, the type of decoded colour PNGs and of read's levelled lines and glyphs: a loop
+            // without the alpha arithmetic, which is the identity at full opacity.
+            for (int y = 0; y < image.getHeight(); y++) {
+                raster.getDataElements(0, y, w, 1, row);
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    int p = row[x];
+                    lum[i] = (byte) luma((p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
+                }
+            }
+            return;
+        }
         for (int y = 0; y < image.getHeight(); y++) {
             raster.getDataElements(0, y, w, 1, row);
             int base = y * w;
