@@ -3,10 +3,12 @@
 
 Lines come from `org.glyphocr.synth.PrintedLines` (test sources): clean and degraded (blur, noise,
 JPEG, ±1.5° skew) renderings of random text in the fonts given, which should be fonts the model never
-saw. Both readers run on one thread, in the same run, alternately by set:
+saw. Both readers run on one thread, in the same run, alternately: each round times glyph-ocr,
+Tesseract per line and Tesseract over the list on one set, and each speed is the median over the
+rounds, so that a burst of other work on a shared machine does not decide the ratio:
 
     mvn -q -B -ntp -DskipTests package test-compile
-    python3 src/bench/read_vs_tesseract.py --model latin.gocr --font FreeSans --font Roboto [--lines-per-face 25]
+    python3 src/bench/read_vs_tesseract.py --model latin.gocr --font FreeSans --font Roboto [--lines-per-face 25] [--rounds 3]
 
 glyph-ocr reads each set in one JVM (`read --out`), so its figure includes the JVM's start, the
 model's loading and the JIT's warm-up once per set. Tesseract (OMP_THREAD_LIMIT=1) is timed two
@@ -18,6 +20,7 @@ error rate is Tesseract's per-line output. Prints a Markdown table; `--json` one
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,6 +83,7 @@ def main():
     parser.add_argument("--model", required=True, help="model file or bundled name for glyph-ocr read")
     parser.add_argument("--font", action="append", required=True, help="font file or installed family (repeat)")
     parser.add_argument("--lines-per-face", type=int, default=25)
+    parser.add_argument("--rounds", type=int, default=3, help="timings per reader and set; each speed is their median")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="read-bench-") as tmp:
@@ -90,10 +94,15 @@ def main():
         for kind in ("clean", "degraded"):
             images = sorted((work / "lines" / kind).glob("*.png"))
             truths = [p.with_suffix(".txt").read_text(encoding="utf-8").strip() for p in images]
-            ours, our_seconds = read_glyph_ocr(args.model, images, work / kind)
-            theirs, their_seconds = read_tesseract(images)
             (work / kind).mkdir(parents=True, exist_ok=True)
-            listed_seconds = read_tesseract_listed(images, work / kind)
+            timings = {"ours": [], "theirs": [], "listed": []}
+            for _ in range(args.rounds):
+                ours, seconds = read_glyph_ocr(args.model, images, work / kind)
+                timings["ours"].append(seconds)
+                theirs, seconds = read_tesseract(images)
+                timings["theirs"].append(seconds)
+                timings["listed"].append(read_tesseract_listed(images, work / kind))
+            our_seconds, their_seconds, listed_seconds = (statistics.median(timings[k]) for k in ("ours", "theirs", "listed"))
             rows[kind] = {
                 "lines": len(images),
                 "glyph_ocr_cer": cer(ours, truths),
@@ -101,6 +110,8 @@ def main():
                 "glyph_ocr_lines_per_second": len(images) / our_seconds,
                 "tesseract_lines_per_second": len(images) / their_seconds,
                 "tesseract_listed_lines_per_second": len(images) / listed_seconds,
+                "rounds": args.rounds,
+                "seconds": timings,
             }
         if args.json:
             print(json.dumps(rows))
