@@ -195,10 +195,14 @@ public final class TextLines {
         for (boolean b : ink) if (b) count++;
         int[] xs = new int[count];
         int[] ys = new int[count];
-        for (int i = 0, k = 0; i < ink.length; i++) {
-            if (!ink[i]) continue;
-            xs[k] = i % w;
-            ys[k++] = i / w;
+        // Column by column: neighbours in a row of ink mostly land in the same row of the profile,
+        // and counting them one after the other makes each increment wait for the last one.
+        for (int x = 0, k = 0; x < w; x++) {
+            for (int i = x; i < ink.length; i += w) {
+                if (!ink[i]) continue;
+                xs[k] = x;
+                ys[k++] = i / w;
+            }
         }
         int margin = (int) Math.ceil(w * Math.tan(Math.toRadians(MAX_SKEW_DEGREES))) + 1;
         long[] rows = new long[h + 2 * margin];
