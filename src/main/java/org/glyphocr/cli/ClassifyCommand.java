@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /** {@code classify [--model FILE] [--top K] [--reject P] [--threads N] [--json] IMAGE...}. */
 @Command(name = "classify", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -64,18 +65,17 @@ final class ClassifyCommand implements Callable<Integer> {
         if (threadCount < 1) throw new IllegalArgumentException("--threads must be >= 1, was " + threadCount);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failures = 0;
         try (Recognizer recognizer = Recognizer.builder().model(modelOption.load()).rejectBelow(reject).build()) {
-            List<Recognizer.Outcome> outcomes = recognizeInParallel(recognizer, images, threadCount);
             ObjectNode root = Json.object();
             root.put("model", modelOption.describe());
             ArrayNode results = root.putArray("results");
-            for (Recognizer.Outcome o : outcomes) {
+            int[] failures = {0};
+            recognizeInOrder(recognizer, images, threadCount, o -> {
                 if (o.error() != null) {
-                    failures++;
+                    failures[0]++;
                     err.println("classify: " + UserErrors.describe(o.error()));
                     if (json) results.addObject().put("image", o.file().toString()).put("error", UserErrors.describe(o.error()));
-                    continue;
+                    return;
                 }
                 Recognition r = o.recognition();
                 if (json) {
@@ -92,34 +92,39 @@ final class ClassifyCommand implements Callable<Integer> {
                 } else {
                     out.println(line(o.file(), r));
                 }
-            }
-            root.put("errors", failures);
+            });
+            root.put("errors", failures[0]);
             if (json) Json.print(out, root);
+            out.flush();
+            return failures[0] == 0 ? 0 : Main.EXIT_BAD_INPUT;
         }
-        out.flush();
-        return failures == 0 ? 0 : Main.EXIT_BAD_INPUT;
     }
 
     /**
-     * {@link Recognizer#recognizeFiles} over runs of the list on {@code threads} threads (one
-     * recognizer is thread-safe), in the list's order. The answers are the same whatever the
-     * threads, since the network reads each glyph of a batch alone, bit for bit.
+     * {@link Recognizer#recognizeFiles} over runs of up to {@link #CHUNK} files on {@code threads}
+     * threads (one recognizer is thread-safe), handing each outcome to {@code sink} in the list's
+     * order as soon as its run and those before it are done, so output streams and the finished
+     * runs need not be kept. The answers are the same whatever the threads, since the network reads
+     * each glyph of a batch alone, bit for bit.
      */
-    static List<Recognizer.Outcome> recognizeInParallel(Recognizer recognizer, List<Path> files, int threads) throws InterruptedException {
-        if (threads == 1) return recognizer.recognizeFiles(files);
+    static void recognizeInOrder(Recognizer recognizer, List<Path> files, int threads, Consumer<Recognizer.Outcome> sink)
+            throws InterruptedException {
         // Small lists are still shared out: every thread gets a run.
         int chunk = Math.max(1, Math.min(CHUNK, (files.size() + threads - 1) / threads));
+        List<List<Path>> runs = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += chunk) runs.add(files.subList(from, Math.min(files.size(), from + chunk)));
+        if (threads == 1) {
+            for (List<Path> run : runs) recognizer.recognizeFiles(run).forEach(sink);
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<List<Recognizer.Outcome>>> runs = new ArrayList<>();
-            for (int from = 0; from < files.size(); from += chunk) {
-                List<Path> run = files.subList(from, Math.min(files.size(), from + chunk));
-                runs.add(pool.submit(() -> recognizer.recognizeFiles(run)));
-            }
-            List<Recognizer.Outcome> outcomes = new ArrayList<>(files.size());
-            for (Future<List<Recognizer.Outcome>> run : runs) {
+            List<Future<List<Recognizer.Outcome>>> pending = new ArrayList<>();
+            for (List<Path> run : runs) pending.add(pool.submit(() -> recognizer.recognizeFiles(run)));
+            for (int i = 0; i < pending.size(); i++) {
                 try {
-                    outcomes.addAll(run.get());
+                    pending.get(i).get().forEach(sink);
+                    pending.set(i, null); // done with: let it go
                 } catch (ExecutionException e) {
                     // recognizeFiles keeps each file's error in its outcome: anything thrown is a bug.
                     if (e.getCause() instanceof RuntimeException r) throw r;
@@ -127,7 +132,6 @@ final class ClassifyCommand implements Callable<Integer> {
                     throw new IllegalStateException(e.getCause());
                 }
             }
-            return outcomes;
         } finally {
             pool.shutdownNow();
         }
