@@ -90,6 +90,8 @@ public final class GlyphRecognition {
     public static final int DEFAULT_BATCH_SIZE = 1024;
     /** The default number of labels in {@code top_k}. */
     public static final int DEFAULT_TOP_K = 3;
+    /** Files per partition that {@link #readImages} aims under: several full batches, and few tasks. */
+    public static final int FILES_PER_PARTITION = 8192;
 
     private final byte[] modelBytes;
     private final String modelSha256;
@@ -145,9 +147,6 @@ public final class GlyphRecognition {
         int partitions = partitionsFor(files.size(), context.defaultParallelism());
         return spark.createDataset(context.parallelize(files, partitions).rdd(), Encoders.STRING()).toDF("path");
     }
-
-    /** Files per partition that {@link #readImages} aims under: several full batches, and few tasks. */
-    public static final int FILES_PER_PARTITION = 8192;
 
     /** The least multiple of {@code parallelism} that keeps partitions under {@link #FILES_PER_PARTITION} files. */
     static int partitionsFor(long files, int parallelism) {
@@ -260,7 +259,7 @@ public final class GlyphRecognition {
          * @throws IllegalArgumentException if not within [0, 1]
          */
         public Builder rejectBelow(double probability) {
-            if (!(probability >= 0 && probability <= 1)) throw new IllegalArgumentException("rejectBelow must be within [0, 1], was " + probability);
+            Recognizer.builder().rejectBelow(probability); // the core's check and message
             this.rejectBelow = probability;
             return this;
         }
