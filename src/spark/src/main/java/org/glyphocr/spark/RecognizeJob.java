@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.col;
@@ -152,7 +154,10 @@ public final class RecognizeJob implements Callable<Integer> {
 
             Dataset<Row> images = GlyphRecognition.readImages(spark, inputs.toArray(String[]::new));
             int partitions = images.rdd().getNumPartitions();
-            Dataset<Row> results = recognition.recognize(images);
+            // Counted while the rows are written: exact, since Spark takes a partition's counts from its
+            // one successful task of the write, however many were retried.
+            Observation counts = new Observation("glyph-ocr counts");
+            Dataset<Row> results = recognition.recognize(images).observe(counts, count(lit(1)).as("rows"), count(col("error")).as("errors"));
             if (fmt.equals("csv")) {
                 // RFC 4180 quoting (a quote inside a field doubled), which every CSV reader takes;
                 // Spark's own default escapes it with a backslash.
@@ -162,14 +167,9 @@ public final class RecognizeJob implements Callable<Integer> {
                 results.write().mode(SaveMode.ErrorIfExists).parquet(output);
             }
             long written = System.nanoTime();
-
-            // Counted from what was written: exact, whatever tasks were retried on the way.
-            Dataset<Row> back = fmt.equals("csv")
-                    ? spark.read().option("header", "true").option("escape", "\"").schema("path STRING, label STRING, probability DOUBLE, top_k STRING, blank BOOLEAN, rejected BOOLEAN, error STRING").csv(output)
-                    : spark.read().parquet(output);
-            Row counts = back.agg(count(lit(1)), count(col("error"))).first();
-            long rows = counts.getLong(0);
-            long errors = counts.getLong(1);
+            Map<String, Object> counted = counts.getAsJava();
+            long rows = (Long) counted.get("rows");
+            long errors = (Long) counted.get("errors");
             double seconds = (written - ready) / 1e9;
             double perSecond = rows / Math.max(seconds, 1e-9);
             spec.commandLine().getErr().printf(Locale.ROOT, "recognize-job: %d images, %d errors, %.1f s, %.0f glyphs/s (%d partitions, %s) -> %s (%s)%n",

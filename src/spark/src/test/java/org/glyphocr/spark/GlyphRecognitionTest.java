@@ -99,6 +99,18 @@ class GlyphRecognitionTest {
         for (Row row : rows) SingleMachineAnswers.assertRowMatches(row, row.getAs("path"), expected.get(row.<String>getAs("path")), GlyphRecognition.DEFAULT_TOP_K);
     }
 
+    /** Local folders are listed through java.nio, others through Hadoop: the same files in the same order. */
+    @Test
+    void localAndHadoopListingsAgree() throws IOException {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        conf.set("fs.glyphtest.impl", SchemedLocalFileSystem.class.getName());
+        List<String> local = ImageFiles.list(conf, dir.toString());
+        List<String> viaHadoop = ImageFiles.list(conf, "glyphtest:" + dir).stream().map(p -> p.replaceFirst("^glyphtest:", "file:")).toList();
+        assertEquals(files.size(), local.size());
+        assertEquals(local, viaHadoop);
+        assertTrue(local.stream().anyMatch(p -> p.endsWith("/five with a space.png")), local.toString());
+    }
+
     /** The local disk under the scheme {@code glyphtest:}, so that it goes through Hadoop like a remote file system. */
     public static final class SchemedLocalFileSystem extends org.apache.hadoop.fs.RawLocalFileSystem {
         @Override
