@@ -41,6 +41,11 @@ import org.apache.commons.imaging.formats.tiff.TiffImageParser;
  * <p>Instances are immutable and thread-safe: each call creates its own decoder objects.
  */
 public final class ImageDecoder {
+    static {
+        // Decoders make gray images: the JDK's tables for them must be full before two threads do.
+        GrayConversionTables.fill();
+    }
+
     /** A decoder with {@link DecodeLimits#DEFAULT} limits. */
     public static final ImageDecoder DEFAULT = new ImageDecoder(DecodeLimits.DEFAULT);
 
