@@ -11,8 +11,9 @@ times each:
                  src/spark/target/glyph-ocr-spark-VERSION-all.jar --input DIR --output OUT --format csv --json
 
 Both are timed end to end (JVM start, Spark's start, listing, reading, recognizing, writing), and
-the Spark job also reports its own time from listing to written. Then every Spark row is checked
-against classify's line for the same file (label, and probability to classify's 4 decimals).
+the Spark job also reports its own time from listing to written. After every round, every Spark
+row is checked against classify's line for the same file (label, and probability to classify's 4
+decimals); a row that differs is printed.
 Run from the repository's root after building both jars (`mvn -B -ntp verify`):
 
   /usr/bin/python3 src/bench/spark_vs_classify.py [--rounds 2] [--count 100000] [--glyphs /tmp/glyphs-100k]
@@ -114,6 +115,7 @@ def main():
     print("Spark:    " + " ".join(spark), file=sys.stderr)
 
     rounds = []
+    differ = missing = errors = 0
     for r in range(args.rounds):
         timings = {}
         for name in (["classify", "spark"] if r % 2 == 0 else ["spark", "classify"]):
@@ -125,12 +127,15 @@ def main():
                 timings["classify"] = run_timed(classify, os.path.join(work, "classify.tsv"))
         rounds.append(timings)
         print(f"round {r + 1}: classify {timings['classify']:.1f} s, Spark {timings['spark']:.1f} s (job {timings['job']:.1f} s)", file=sys.stderr)
-
-    expected = classify_answers(os.path.join(work, "classify.tsv"))
-    got = spark_answers(out)
-    missing = len(set(files) - set(got))
-    errors = sum(1 for v in got.values() if v[0] == "(error)")
-    differ = sum(1 for f, v in got.items() if v[0] != "(error)" and expected.get(f) != v)
+        # Every round's answers, both sides, file by file.
+        expected = classify_answers(os.path.join(work, "classify.tsv"))
+        got = spark_answers(out)
+        missing += len(set(files) - set(got))
+        errors += sum(1 for v in got.values() if v[0] == "(error)")
+        for f, v in sorted(got.items()):
+            if v[0] != "(error)" and expected.get(f) != v:
+                differ += 1
+                print(f"round {r + 1}: {f}: classify {expected.get(f)}, Spark {v}", file=sys.stderr)
 
     n = len(files)
     print(f"\n{n:,} glyph files in {folder}, {CORES} cores, medians of {args.rounds} alternating rounds (glyphs/s):\n")
@@ -144,7 +149,8 @@ def main():
     job_ratio = statistics.median(t["classify"] / t["job"] for t in rounds)
     print(f"\nSpark / classify: {ratio:.2f} end to end, {job_ratio:.2f} for the job alone (median of the per-round ratios)")
     print(f"Spark's rate per core, job alone: {n / statistics.median(t['job'] for t in rounds) / CORES:,.0f} glyphs/s")
-    print(f"answers: {n - missing - errors:,} rows as classify read them, {differ} differ, {errors} errors, {missing} files without a row")
+    print(f"answers, over all {args.rounds} rounds: {args.rounds * n - missing - errors - differ:,} rows as classify read them, "
+          f"{differ} differ, {errors} errors, {missing} files without a row")
     shutil.rmtree(work)
     return 1 if differ or missing else 0
 
