@@ -58,14 +58,23 @@ class GlyphRecognitionTest {
         assertTrue(rows.stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("blank"))), "the blank image is a row too");
     }
 
-    /** Spark's binaryFile source leaves out empty files; every other file reads as on one machine. */
+    /**
+     * Spark's binaryFile source leaves out empty files; every other file reads as on one machine, also
+     * once the table is packed into Parquet.
+     */
     @Test
-    void binaryFileTablesGiveTheSingleMachineAnswersButSparkDropsEmptyFiles() {
+    void binaryFileTablesGiveTheSingleMachineAnswersButSparkDropsEmptyFiles(@TempDir Path elsewhere) {
         Dataset<Row> images = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(dir.toString());
         List<Row> rows = collect(GlyphRecognition.builder().model(Models.digits()).build().recognize(images));
         List<Path> nonEmpty = files.stream().filter(f -> !f.getFileName().toString().equals("empty.png")).toList();
         int errors = SingleMachineAnswers.assertRowsMatch(rows, nonEmpty, singleMachine, GlyphRecognition.DEFAULT_TOP_K);
         assertEquals(GlyphFolder.CORRUPT.size() - 1, errors);
+
+        // Glyphs packed as rows of a Parquet file, as the README advises for a billion: the same rows.
+        String packed = elsewhere.resolve("packed").toString(); // not under dir, which other tests list
+        images.select("path", "content").coalesce(1).write().parquet(packed);
+        List<Row> fromPacked = collect(GlyphRecognition.builder().model(Models.digits()).build().recognize(spark.read().parquet(packed)));
+        SingleMachineAnswers.assertRowsMatch(fromPacked, nonEmpty, singleMachine, GlyphRecognition.DEFAULT_TOP_K);
     }
 
     @Test
