@@ -90,6 +90,21 @@ class RecognizeJobTest {
         assertTrue(seven.contains(",7,") && seven.contains("[{\"\"label\"\":\"\"7\"\""), seven);
     }
 
+    /** A model behind a Hadoop URI is read through Hadoop; a missing one is refused on one line. */
+    @Test
+    void readsAModelFromAHadoopUri() throws IOException {
+        Path model = Files.copy(GlyphFolder.TESTDATA.resolve("../models/digits.gocr"), dir.resolve("mine.gocr"));
+        Path out = dir.resolve("uri-model-out");
+        Run r = run("--input", GlyphFolder.TESTDATA.resolve("samples").toString(), "--output", out.toString(), "--master", "local[2]",
+                "--model", model.toUri().toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(10, new ObjectMapper().readTree(r.out()).get("rows").asInt());
+        Run missing = run("--input", GlyphFolder.TESTDATA.resolve("samples").toString(), "--output", dir.resolve("never-written").toString(),
+                "--master", "local[2]", "--model", dir.resolve("nope.gocr").toUri().toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("nope.gocr: file not found"), missing.err());
+    }
+
     @Test
     void anExistingOutputFolderIsRefusedOnOneLine() throws IOException {
         Path out = Files.createDirectories(dir.resolve("exists"));
