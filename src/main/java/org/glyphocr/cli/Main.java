@@ -47,7 +47,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit status (never exits). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(new Main(), args, out, err);
+    }
+
+    /**
+     * Runs a picocli command as glyph-ocr's own commands run, with the given streams, and returns
+     * the exit status (never exits): 0, {@link #EXIT_BAD_INPUT} with one line on {@code err} for
+     * bad input, {@link #EXIT_USAGE} for a usage error; a bug keeps its stack trace. For commands
+     * outside this jar too, such as glyph-ocr-spark's {@code RecognizeJob}.
+     *
+     * @param command an object annotated with picocli's {@code @Command}
+     */
+    public static int run(Object command, String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(new Failures());

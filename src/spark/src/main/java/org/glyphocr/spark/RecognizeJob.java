@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.glyphocr.Models;
+import org.glyphocr.cli.Main;
 import org.glyphocr.model.Model;
 import org.glyphocr.model.ModelFormatException;
 import org.glyphocr.model.ModelReader;
@@ -24,8 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,34 +100,12 @@ public final class RecognizeJob implements Callable<Integer> {
         if (status != 0) System.exit(status);
     }
 
-    /** Runs the command line with the given streams and returns the exit status (never exits). */
+    /**
+     * Runs the command line with the given streams and returns the exit status (never exits), as
+     * glyph-ocr's own commands run.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new RecognizeJob());
-        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cli.setOverwrittenOptionsAllowed(true);
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            String message = describe(ex);
-            if (message == null) throw ex;
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
-            return 1;
-        });
-        cli.setParameterExceptionHandler((ex, a) -> {
-            CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return 2;
-        });
-        return cli.execute(args);
-    }
-
-    /** The one line for a user's mistake, or null for a bug that keeps its stack trace. */
-    private static String describe(Throwable e) {
-        if (e instanceof UncheckedIOException u) return describe(u.getCause());
-        if (e instanceof AnalysisException || e instanceof IOException || e instanceof IllegalArgumentException) {
-            return e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName();
-        }
-        return null;
+        return Main.run(new RecognizeJob(), args, out, err);
     }
 
     @Override
