@@ -109,23 +109,60 @@ public final class Recognizer implements AutoCloseable {
      * through the network in batches, which is several times faster than one call each.
      */
     public List<Outcome> recognizeFiles(List<Path> imageFiles) {
-        List<Optional<Glyph>> glyphs = new ArrayList<>();
-        IOException[] errors = new IOException[imageFiles.size()];
-        for (int i = 0; i < imageFiles.size(); i++) {
+        return recognizeBatch(imageFiles, file -> preprocessor.process(file, decoder), Outcome::new);
+    }
+
+    /**
+     * Reads many encoded images (PNG, BMP, GIF, TIFF, PNM, JPEG) held in memory, as
+     * {@link #recognizeFiles} reads files: each result is either a recognition or the image's
+     * {@link org.glyphocr.image.ImageDecodeException}, whose message starts with the image's name,
+     * and the glyphs go through the network in one batch. For images that arrive as bytes, such
+     * as the rows of a table of files.
+     *
+     * <pre>{@code
+     * List<EncodedImage> batch = List.of(new EncodedImage("a.png", bytesOfA), new EncodedImage("b.png", bytesOfB));
+     * for (EncodedOutcome o : ocr.recognizeEncoded(batch))
+     *     System.out.println(o.name() + " " + (o.error() != null ? o.error().getMessage() : o.recognition().label()));
+     * }</pre>
+     */
+    public List<EncodedOutcome> recognizeEncoded(List<EncodedImage> images) {
+        return recognizeBatch(images, image -> preprocessor.process(image.bytes(), image.name(), decoder),
+                (image, recognition, error) -> new EncodedOutcome(image.name(), recognition, error));
+    }
+
+    /** How one input of a batch becomes its glyph (empty when it holds no ink). */
+    @FunctionalInterface
+    private interface GlyphSource<T> {
+        Optional<Glyph> glyph(T input) throws IOException;
+    }
+
+    /** How one input of a batch and its recognition, or its error, make a result. */
+    @FunctionalInterface
+    private interface OutcomeOf<T, R> {
+        R of(T input, Recognition recognition, IOException error);
+    }
+
+    /**
+     * The one batching loop of {@link #recognizeFiles} and {@link #recognizeEncoded}: each input
+     * prepared on this thread, its error kept rather than thrown, and the glyphs read in one batch.
+     */
+    private <T, R> List<R> recognizeBatch(List<T> inputs, GlyphSource<T> source, OutcomeOf<T, R> outcome) {
+        List<Optional<Glyph>> glyphs = new ArrayList<>(inputs.size());
+        IOException[] errors = new IOException[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
             try {
-                glyphs.add(preprocessor.process(imageFiles.get(i), decoder));
+                glyphs.add(source.glyph(inputs.get(i)));
             } catch (IOException e) {
                 errors[i] = e;
                 glyphs.add(Optional.empty());
             }
         }
         List<Recognition> recognitions = recognizeEach(glyphs);
-        Outcome[] outcomes = new Outcome[imageFiles.size()];
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = errors[i] != null ? new Outcome(imageFiles.get(i), null, errors[i])
-                    : new Outcome(imageFiles.get(i), recognitions.get(i), null);
+        List<R> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            out.add(errors[i] != null ? outcome.of(inputs.get(i), null, errors[i]) : outcome.of(inputs.get(i), recognitions.get(i), null));
         }
-        return List.of(outcomes);
+        return List.copyOf(out);
     }
 
     /**
@@ -154,6 +191,26 @@ public final class Recognizer implements AutoCloseable {
      * {@code error} is non-null.
      */
     public record Outcome(Path file, Recognition recognition, IOException error) {
+    }
+
+    /**
+     * One encoded image for {@link #recognizeEncoded}.
+     *
+     * @param name names the image in error messages, e.g. its path or URI
+     * @param bytes the whole encoded file; not modified (and not copied: equality is by reference)
+     */
+    public record EncodedImage(String name, byte[] bytes) {
+        public EncodedImage {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * The result for one image of {@link #recognizeEncoded}: exactly one of {@code recognition} and
+     * {@code error} is non-null.
+     */
+    public record EncodedOutcome(String name, Recognition recognition, IOException error) {
     }
 
     /** Classifies preprocessed glyphs in batches, in order. */

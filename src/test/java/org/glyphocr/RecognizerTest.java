@@ -5,6 +5,7 @@ import org.glyphocr.data.TestDigits;
 import org.glyphocr.image.Glyph;
 import org.glyphocr.image.ImageDecodeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.util.SplittableRandom;
@@ -140,6 +141,45 @@ class RecognizerTest {
             assertEquals("7", outcomes.get(1).recognition().label());
         } finally {
             Files.deleteIfExists(bad);
+        }
+    }
+
+    /**
+     * Encoded bytes read as their files do: the same recognitions bit for bit, blank included, and
+     * for a bad image the same message with the caller's name where the path was.
+     */
+    @Test
+    void recognizeEncodedGivesTheFilesAnswers(@TempDir Path dir) throws IOException {
+        BufferedImage white = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
+        white.getGraphics().fillRect(0, 0, 30, 30);
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(white, "png", blank.toFile());
+        byte[] seven = Files.readAllBytes(SEVEN);
+        List<Path> files = List.of(SEVEN, Path.of("testdata/samples/mnist-3.png"), blank,
+                Files.write(dir.resolve("truncated.gif"), java.util.Arrays.copyOf(seven, seven.length / 2)),
+                Files.write(dir.resolve("empty.png"), new byte[0]),
+                Files.writeString(dir.resolve("text.png"), "not a png"));
+        List<Recognizer.EncodedImage> encoded = new ArrayList<>();
+        for (Path f : files) encoded.add(new Recognizer.EncodedImage("upload:" + f.getFileName(), Files.readAllBytes(f)));
+        try (Recognizer ocr = Recognizer.digits()) {
+            List<Recognizer.Outcome> fromFiles = ocr.recognizeFiles(files);
+            List<Recognizer.EncodedOutcome> fromBytes = ocr.recognizeEncoded(encoded);
+            assertEquals(files.size(), fromBytes.size());
+            for (int i = 0; i < files.size(); i++) {
+                Recognizer.EncodedOutcome got = fromBytes.get(i);
+                assertEquals(encoded.get(i).name(), got.name());
+                assertEquals(fromFiles.get(i).recognition(), got.recognition(), "image " + i);
+                IOException expected = fromFiles.get(i).error();
+                if (expected == null) {
+                    assertNull(got.error());
+                } else {
+                    assertTrue(got.error() instanceof ImageDecodeException, got.error().toString());
+                    assertEquals(expected.getMessage().replace(files.get(i).toString(), got.name()), got.error().getMessage());
+                }
+            }
+            assertEquals("7", fromBytes.get(0).recognition().label());
+            assertTrue(fromBytes.get(2).recognition().isBlank());
+            for (int i = 3; i < files.size(); i++) assertTrue(fromBytes.get(i).error().getMessage().startsWith("upload:"), "image " + i);
         }
     }
 

@@ -56,6 +56,22 @@ public final class Main implements Runnable {
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
                 .findFirst().orElse(null);
         for (Class<?> command : named != null ? List.of(named) : COMMANDS) cli.addSubcommand(command);
+        return execute(cli, args, out, err);
+    }
+
+    /**
+     * Runs a picocli command as glyph-ocr's own commands run, with the given streams, and returns
+     * the exit status (never exits): 0, {@link #EXIT_BAD_INPUT} with one line on {@code err} for
+     * bad input, {@link #EXIT_USAGE} for a usage error; a bug keeps its stack trace. For commands
+     * outside this jar too, such as glyph-ocr-spark's {@code RecognizeJob}.
+     *
+     * @param command an object annotated with picocli's {@code @Command}
+     */
+    public static int run(Object command, String[] args, PrintStream out, PrintStream err) {
+        return execute(new CommandLine(command), args, out, err);
+    }
+
+    private static int execute(CommandLine cli, String[] args, PrintStream out, PrintStream err) {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(new Failures());

@@ -41,6 +41,11 @@ import org.apache.commons.imaging.formats.tiff.TiffImageParser;
  * <p>Instances are immutable and thread-safe: each call creates its own decoder objects.
  */
 public final class ImageDecoder {
+    static {
+        // Decoders make gray images: the JDK's tables for them must be full before two threads do.
+        GrayConversionTables.fill();
+    }
+
     /** A decoder with {@link DecodeLimits#DEFAULT} limits. */
     public static final ImageDecoder DEFAULT = new ImageDecoder(DecodeLimits.DEFAULT);
 
@@ -148,7 +153,18 @@ public final class ImageDecoder {
         return decode(bytes, sourceName);
     }
 
-    private byte[] readFile(Path file, String source) throws ImageDecodeException {
+    /**
+     * Reads an image file's bytes, refusing it as {@link #decode(Path)} does before decoding; for a
+     * caller that decodes elsewhere, or names the file otherwise (a URI, say).
+     *
+     * @param source what to call the file in exception messages
+     * @return the whole file, at most {@code maxFileBytes}
+     * @throws ImageDecodeException if the file is missing, a directory, unreadable, or larger than
+     *     {@code maxFileBytes}
+     */
+    public byte[] readFile(Path file, String source) throws ImageDecodeException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(source, "source");
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);

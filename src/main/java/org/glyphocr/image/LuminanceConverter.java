@@ -22,6 +22,7 @@ final class LuminanceConverter {
     }
 
     private static byte[] linearGrayToSrgb() {
+        GrayConversionTables.fill(); // before the JDK's table is copied: see there
         BufferedImage ramp = new BufferedImage(256, 1, BufferedImage.TYPE_BYTE_GRAY);
         byte[] table = new byte[256];
         for (int v = 0; v < 256; v++) ramp.getRaster().setSample(v, 0, 0, v);

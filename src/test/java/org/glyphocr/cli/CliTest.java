@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -77,6 +78,32 @@ class CliTest {
         assertEquals(3, result.get("top").size());
         assertTrue(result.get("top").get(0).get("probability").asDouble() >= result.get("top").get(1).get("probability").asDouble());
         assertEquals(0, r.json().get("errors").asInt());
+    }
+
+    /**
+     * Any number of threads prints what one thread prints, lines and JSON alike, bad files
+     * included, in the input's order; the paths can come from an {@code @FILE}.
+     */
+    @Test
+    void classifyOnSeveralThreadsPrintsWhatOneThreadPrints() throws IOException {
+        List<String> files = new ArrayList<>(samples());
+        try (Stream<Path> digits = Files.walk(Path.of("testdata/mnist-7k"))) {
+            digits.filter(Files::isRegularFile).sorted().limit(600).map(Path::toString).forEach(files::add);
+        }
+        files.add(5, Files.writeString(dir.resolve("notes.png"), "not an image").toString());
+        files.add(300, Files.write(dir.resolve("empty.png"), new byte[0]).toString());
+        Path list = Files.write(dir.resolve("files.txt"), files);
+        for (String format : new String[]{"--top=2", "--json"}) {
+            Run one = run("classify", format, "--threads", "1", "@" + list);
+            assertEquals(1, one.status(), one.err());
+            assertEquals(2, one.errLines().size(), one.err());
+            if (!format.equals("--json")) assertEquals(files.size() - 2, one.out().lines().count());
+            for (String threads : new String[]{"2", "3"}) {
+                Run many = run("classify", format, "--threads", threads, "@" + list);
+                assertEquals(one, many, threads + " threads, " + format);
+            }
+        }
+        assertEquals(1, run("classify", "--threads", "0", files.get(0)).status());
     }
 
     @Test

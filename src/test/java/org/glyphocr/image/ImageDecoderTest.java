@@ -151,6 +151,22 @@ class ImageDecoderTest {
         assertEquals(Preprocessor.DEFAULT.process(fromBytes), Preprocessor.DEFAULT.process(fromStream));
     }
 
+    /** readFile refuses what decode(Path) refuses, in the same words, naming the file as told. */
+    @Test
+    void readFileReadsWhatDecodeReadsNamingTheFileAsTold() throws IOException {
+        byte[] png = encode(seven(true), "png");
+        Path file = Files.write(dir.resolve("seven.png"), png);
+        assertTrue(Arrays.equals(png, DECODER.readFile(file, "file:" + file)));
+        DecodeLimits tiny = new DecodeLimits(40_000_000L, png.length - 1);
+        for (Path bad : new Path[]{dir.resolve("missing.png"), dir}) {
+            ImageDecodeException viaDecode = assertThrows(ImageDecodeException.class, () -> DECODER.decode(bad));
+            ImageDecodeException viaRead = assertThrows(ImageDecodeException.class, () -> DECODER.readFile(bad, "elsewhere"));
+            assertEquals(viaDecode.getMessage().replace(bad.toString(), "elsewhere"), viaRead.getMessage());
+        }
+        ImageDecodeException large = assertThrows(ImageDecodeException.class, () -> new ImageDecoder(tiny).readFile(file, "big"));
+        assertEquals("big: file is " + png.length + " bytes, more than the limit of " + (png.length - 1), large.getMessage());
+    }
+
     @Test
     void transparentPngCompositesOverWhite() throws IOException {
         BufferedImage opaque = seven(true);
