@@ -1,7 +1,6 @@
 package org.glyphocr.image;
 
 import org.apache.commons.imaging.common.BufferedImageFactory;
-import org.apache.commons.imaging.common.SimpleBufferedImageFactory;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -14,14 +13,15 @@ import java.awt.image.DataBufferInt;
  * the sRGB value as it is (without alpha for {@code TYPE_INT_RGB}), so the pixels are the same.
  */
 final class PackedRgbImage extends BufferedImage {
+    /** The factory that {@link ImageDecoder} gives Commons Imaging. */
+    static final Factory FACTORY = new Factory();
+
     /**
      * Color images as {@code PackedRgbImage}; grayscale ones as Commons Imaging makes them
      * ({@code TYPE_BYTE_GRAY}, whose samples go through a color conversion that this class does not
-     * repeat).
+     * repeat). Stateless.
      */
-    static final BufferedImageFactory FACTORY = new BufferedImageFactory() {
-        private final BufferedImageFactory plain = new SimpleBufferedImageFactory();
-
+    record Factory() implements BufferedImageFactory {
         @Override
         public BufferedImage getColorBufferedImage(int width, int height, boolean hasAlpha) {
             return new PackedRgbImage(width, height, hasAlpha);
@@ -29,9 +29,9 @@ final class PackedRgbImage extends BufferedImage {
 
         @Override
         public BufferedImage getGrayscaleBufferedImage(int width, int height, boolean hasAlpha) {
-            return hasAlpha ? new PackedRgbImage(width, height, true) : plain.getGrayscaleBufferedImage(width, height, false);
+            return hasAlpha ? new PackedRgbImage(width, height, true) : new BufferedImage(width, height, TYPE_BYTE_GRAY);
         }
-    };
+    }
 
     private final int[] pixels;
     private final int width;
