@@ -5,11 +5,16 @@ import org.glyphocr.backend.Predictor;
 import org.glyphocr.nn.Architecture;
 import org.glyphocr.nn.Parameters;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 /**
  * Immutable forward passes on the CPU. The weights are packed for {@link Gemm} once, here. Each
- * thread that calls {@link #predict} gets its own scratch (activations for {@link #CHUNK} samples and
- * a matrix-product workspace), made on its first call and reused, so any number of threads may share
- * one instance and a loop of single-glyph calls allocates nothing.
+ * call of {@link #predict} borrows a scratch (activations for {@link #CHUNK} samples and a
+ * matrix-product workspace) from this predictor's pool and returns it, so any number of threads may
+ * share one instance, there are never more scratches than calls at once, and a loop of single-glyph
+ * calls allocates nothing. A pool rather than a {@code ThreadLocal}: a thread-local value outlives
+ * its predictor in every thread that used it until the thread happens to purge it, 2 MB each for
+ * the digits model, which a server that loads models on long-lived threads would pile up.
  */
 final class CpuPredictor implements Predictor {
     /** Samples per forward pass: large enough for efficient products, small enough for the cache. */
@@ -18,7 +23,7 @@ final class CpuPredictor implements Predictor {
     private final Architecture arch;
     private final DenseMath.Weights weights;
     private final float[][] biases;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+    private final ConcurrentLinkedQueue<Scratch> idle = new ConcurrentLinkedQueue<>();
 
     /** One thread's buffers. */
     private record Scratch(float[][] activations, Gemm gemm) {
@@ -46,8 +51,18 @@ final class CpuPredictor implements Predictor {
     public void predict(float[] inputs, int count, float[] outputs) {
         Backend.checkBatch(arch, inputs, count, outputs);
         if (count == 0) return;
-        Scratch own = scratch.get();
-        DenseMath.forwardInChunks(arch, weights, biases, own.activations(), inputs, count, outputs, own.gemm());
+        Scratch own = idle.poll();
+        if (own == null) own = newScratch();
+        try {
+            DenseMath.forwardInChunks(arch, weights, biases, own.activations(), inputs, count, outputs, own.gemm());
+        } finally {
+            idle.offer(own);
+        }
+    }
+
+    @Override
+    public void close() {
+        idle.clear();
     }
 
     private Scratch newScratch() {
