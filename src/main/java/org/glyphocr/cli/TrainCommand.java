@@ -104,8 +104,30 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && !Files.exists(checkpointFile)) {
             throw new IllegalArgumentException(checkpointFile + ": no checkpoint to resume from; run without --resume to start afresh");
         }
-        try (SynthDataset.Temporary fromFonts = fontDataset(err)) {
-            return train(fromFonts != null ? fromFonts.folder() : data, config, preprocessor, requested, checkpointFile, stdout, err);
+        // Ctrl-C or a TERM signal asks training to stop: the best epoch so far is saved, and the
+        // images rendered from fonts are deleted, before the JVM exits.
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "glyph-ocr-stop-training");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            try (SynthDataset.Temporary fromFonts = fontDataset(err)) {
+                return train(fromFonts != null ? fromFonts.folder() : data, config, preprocessor, requested, checkpointFile, stop, stdout, err);
+            }
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The signal came: the hook is running and returns now that the model is saved.
+            }
         }
     }
 
@@ -132,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer train(Path data, TrainerConfig config, Preprocessor preprocessor, Backend requested, Path checkpointFile,
-                          PrintWriter stdout, PrintWriter err) throws Exception {
+                          AtomicBoolean stop, PrintWriter stdout, PrintWriter err) throws Exception {
         long loadStart = System.nanoTime();
         boolean augment = !config.augment().equals(AugmentSettings.NONE);
         DatasetLoader.Report loaded = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT, augment);
@@ -143,18 +165,6 @@ final class TrainCommand implements Callable<Integer> {
                     loaded.data().alphabet().size(), data, (System.nanoTime() - loadStart) / 1e9);
         }
         Backend backend = TrainerOptions.backendFor(requested, config, loaded.data().alphabet().size());
-        // Ctrl-C or a TERM signal asks training to stop: the best epoch so far is saved before the JVM exits.
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "glyph-ocr-stop-training");
-        Runtime.getRuntime().addShutdownHook(onSignal);
         try (EventLog log = events != null ? new EventLog(events) : null) {
             TrainingListener listener = TrainingListener.all(
                     quiet ? TrainingListener.NONE : new ProgressDisplay(err, config.maxEpochs(), System.console() != null),
@@ -188,13 +198,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (json) printJson(stdout, result, loaded, reportDir);
             return 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // The signal came: the hook is running and returns now that the model is saved.
-            }
         }
     }
 

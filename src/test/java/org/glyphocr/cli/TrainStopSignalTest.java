@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +23,9 @@ class TrainStopSignalTest {
     void aStopSignalSavesTheBestEpochSoFarAndKeepsTheCheckpoint() throws Exception {
         Path model = dir.resolve("stopped.gocr");
         Path events = dir.resolve("events.jsonl");
+        Path temp = Files.createDirectory(dir.resolve("tmp"));
         Process train = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train", "--font", "Dialog",
+                "-Djava.io.tmpdir=" + temp, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train", "--font", "Dialog",
                 "--chars", "digits", "--out", model.toString(), "--epochs", "500", "--no-report", "--quiet", "--events", events.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         try {
@@ -39,6 +41,9 @@ class TrainStopSignalTest {
         assertEquals("cancelled", saved.provenance().stopReason());
         assertTrue(saved.provenance().epochs() >= 1);
         assertTrue(Files.exists(Path.of(model + ".checkpoint")), "the checkpoint stays for --resume");
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(), left.toList(), "the images rendered from the font are deleted");
+        }
         assertTrue(Files.readString(events).strip().endsWith("\"model\":\"" + model.toString().replace("\\", "\\\\") + "\"}"));
     }
 
