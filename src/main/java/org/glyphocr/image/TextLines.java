@@ -3,6 +3,7 @@ package org.glyphocr.image;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -285,6 +286,18 @@ public final class TextLines {
     public static BufferedImage isolated(BufferedImage image, Box box) {
         int margin = Math.max(2, Math.max(box.width(), box.height()) / 10);
         BufferedImage out = new BufferedImage(box.width() + 2 * margin, box.height() + 2 * margin, BufferedImage.TYPE_INT_RGB);
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            // The pixels copied as they are, which is what drawing one opaque RGB image on another
+            // does, without setting up Java2D for each of a page's characters.
+            int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+            Arrays.fill(pixels, paperAround(image, box) & 0xffffff);
+            int[] row = new int[box.width()];
+            for (int y = 0; y < box.height(); y++) {
+                image.getRaster().getDataElements(box.x(), box.y() + y, box.width(), 1, row);
+                System.arraycopy(row, 0, pixels, (margin + y) * out.getWidth() + margin, box.width());
+            }
+            return out;
+        }
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(paperAround(image, box)));
         g.fillRect(0, 0, out.getWidth(), out.getHeight());

@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,28 @@ class TextLinesTest {
         assertEquals("#######", shape(lines.get(0)));
         assertEquals("#### ########", shape(lines.get(1)));
         assertTrue(lines.get(0).box().bottom() <= lines.get(1).box().y(), "lines are ordered top to bottom");
+    }
+
+    @Test
+    void anRgbImageIsCutOutAsJava2dDrawsIt() {
+        // isolated copies TYPE_INT_RGB pixels itself and draws other types with Java2D: the same pixels.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        BufferedImage rgb = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        BufferedImage argb = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                int colour = random.nextInt() | 0xff000000;
+                rgb.setRGB(x, y, colour);
+                argb.setRGB(x, y, colour);
+            }
+        }
+        for (TextLines.Box box : List.of(new TextLines.Box(5, 4, 20, 15), new TextLines.Box(0, 0, 40, 30), new TextLines.Box(39, 29, 1, 1))) {
+            BufferedImage fast = TextLines.isolated(rgb, box);
+            BufferedImage drawn = TextLines.isolated(argb, box);
+            int w = fast.getWidth();
+            int h = fast.getHeight();
+            assertArrayEquals(drawn.getRGB(0, 0, w, h, null, 0, w), fast.getRGB(0, 0, w, h, null, 0, w), box.toString());
+        }
     }
 
     @Test
