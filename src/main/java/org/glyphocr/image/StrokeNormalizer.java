@@ -70,14 +70,29 @@ final class StrokeNormalizer {
     static double estimateWidth(float[] ink, int w, int h) {
         double area = 0;
         double variation = 0;
+        // Each pixel adds its ink, then its difference to the right, then the one below, in this
+        // order (the sums are doubles); the last column and the last row, which lack a neighbour,
+        // have loops of their own so that the inner loop tests nothing.
         for (int y = 0; y < h; y++) {
             int row = y * w;
-            variation += ink[row] + ink[row + w - 1]; // the left and right borders
-            for (int x = 0; x < w; x++) {
-                float v = ink[row + x];
-                area += v;
-                if (x + 1 < w) variation += Math.abs(ink[row + x + 1] - v);
-                if (y + 1 < h) variation += Math.abs(ink[row + w + x] - v);
+            int last = row + w - 1;
+            variation += ink[row] + ink[last]; // the left and right borders
+            if (y + 1 < h) {
+                for (int i = row; i < last; i++) {
+                    float v = ink[i];
+                    area += v;
+                    variation += Math.abs(ink[i + 1] - v);
+                    variation += Math.abs(ink[i + w] - v);
+                }
+                area += ink[last];
+                variation += Math.abs(ink[last + w] - ink[last]);
+            } else {
+                for (int i = row; i < last; i++) {
+                    float v = ink[i];
+                    area += v;
+                    variation += Math.abs(ink[i + 1] - v);
+                }
+                area += ink[last];
             }
         }
         for (int x = 0; x < w; x++) variation += ink[x] + ink[(h - 1) * w + x]; // the top and bottom borders

@@ -85,4 +85,34 @@ class StrokeNormalizerTest {
             }
         }
     }
+
+    /** The width estimate as first written, pixel by pixel: estimateWidth must give these bits. */
+    private static double widthByDefinition(float[] ink, int w, int h) {
+        double area = 0;
+        double variation = 0;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            variation += ink[row] + ink[row + w - 1];
+            for (int x = 0; x < w; x++) {
+                float v = ink[row + x];
+                area += v;
+                if (x + 1 < w) variation += Math.abs(ink[row + x + 1] - v);
+                if (y + 1 < h) variation += Math.abs(ink[row + w + x] - v);
+            }
+        }
+        for (int x = 0; x < w; x++) variation += ink[x] + ink[(h - 1) * w + x];
+        return variation == 0 ? 0 : 8 / Math.PI * area / variation;
+    }
+
+    @Test
+    void widthEstimateGivesTheSameBitsAsPixelByPixel() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        for (int round = 0; round < 500; round++) {
+            int w = 1 + random.nextInt(30);
+            int h = 1 + random.nextInt(30);
+            float[] ink = new float[w * h];
+            for (int i = 0; i < ink.length; i++) ink[i] = random.nextInt(3) == 0 ? 0f : (float) random.nextDouble();
+            assertEquals(widthByDefinition(ink, w, h), StrokeNormalizer.estimateWidth(ink, w, h), 0.0, w + "x" + h);
+        }
+    }
 }
