@@ -249,18 +249,26 @@ public final class Recognizer implements AutoCloseable {
         probabilities(inputs, n, probabilities);
         List<Recognition> out = new ArrayList<>(n);
         long[] order = new long[classes];
-        for (int i = 0; i < n; i++) {
-            int offset = i * classes;
-            for (int j = 0; j < classes; j++) order[j] = mostProbableFirst(probabilities[offset + j], j);
-            Arrays.sort(order);
-            List<Candidate> candidates = new ArrayList<>(classes);
-            for (long key : order) {
-                int j = (int) key;
-                candidates.add(new Candidate(model.alphabet().label(j), probabilities[offset + j]));
-            }
-            out.add(new Recognition(candidates, candidates.get(0).probability() < rejectBelow));
-        }
+        for (int i = 0; i < n; i++) out.add(recognition(probabilities, i * classes, order));
         return out;
+    }
+
+    /**
+     * The recognition whose class probabilities start at {@code offset}. A method of its own, so
+     * that the JIT compiler compiles it once rather than again for each way into the loop above.
+     *
+     * @param order scratch of the class count; modified
+     */
+    private Recognition recognition(float[] probabilities, int offset, long[] order) {
+        int classes = order.length;
+        for (int j = 0; j < classes; j++) order[j] = mostProbableFirst(probabilities[offset + j], j);
+        Arrays.sort(order);
+        List<Candidate> candidates = new ArrayList<>(classes);
+        for (long key : order) {
+            int j = (int) key;
+            candidates.add(new Candidate(model.alphabet().label(j), probabilities[offset + j]));
+        }
+        return new Recognition(candidates, candidates.get(0).probability() < rejectBelow);
     }
 
     /**
