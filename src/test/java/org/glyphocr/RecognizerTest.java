@@ -44,7 +44,7 @@ class RecognizerTest {
             Arrays.sort(expected, Comparator.comparingDouble((Integer j) -> -p[j]).thenComparingInt(j -> j));
             long[] keys = new long[n];
             for (int j = 0; j < n; j++) keys[j] = Recognizer.mostProbableFirst(p[j], j);
-            Arrays.sort(keys);
+            Recognizer.sortSmall(keys);
             int[] actual = Arrays.stream(keys).mapToInt(k -> (int) k).toArray();
             assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), actual, Arrays.toString(p));
         }
