@@ -91,8 +91,7 @@ record PaperBackground(double a, double b, double c, double grain) {
         for (int k = 0; k < border.length; k++) {
             residuals[k] = Math.abs((lum[border[k]] & 0xff) - plane.level(border[k] % width, border[k] / width));
         }
-        Arrays.sort(residuals);
-        return new PaperBackground(plane.a, plane.b, plane.c, 1.4826 * residuals[residuals.length / 2]);
+        return new PaperBackground(plane.a, plane.b, plane.c, 1.4826 * OrderStatistics.kthSmallest(residuals, residuals.length / 2));
     }
 
     /** The paper's luminance at pixel {@code (x, y)}. */

@@ -480,8 +480,6 @@ public final class TextLines {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+        return values.length == 0 ? 0 : OrderStatistics.kthSmallest(values.clone(), values.length / 2);
     }
 }
