@@ -36,7 +36,14 @@ final class AreaResampler {
                          float[] dst, int dstWidth, int dstHeight) {
         Weights wx = Weights.of(srcWidth, scale, offsetX, dstWidth);
         Weights wy = Weights.of(srcHeight, scale, offsetY, dstHeight);
-        // Horizontal pass: each source row becomes a row of dstWidth.
+        // The passes are methods of their own: in one, C2 compiled the whole several times over
+        // while read warmed up, as each pass's branches turned out other than first profiled.
+        float[] rows = acrossRows(src, srcWidth, srcHeight, wx, dstWidth);
+        downColumns(rows, srcHeight, wy, dst, dstWidth);
+    }
+
+    /** Horizontal pass: each source row becomes a row of {@code dstWidth}. */
+    private static float[] acrossRows(float[] src, int srcWidth, int srcHeight, Weights wx, int dstWidth) {
         float[] rows = new float[srcHeight * dstWidth];
         for (int y = 0; y < srcHeight; y++) {
             int in = y * srcWidth;
@@ -49,7 +56,11 @@ final class AreaResampler {
                 for (int k = 0; k < wx.count[x]; k++) rows[out + first + k] += v * wx.weights[k0 + k];
             }
         }
-        // Vertical pass: each row spreads over the destination rows it overlaps.
+        return rows;
+    }
+
+    /** Vertical pass: each row spreads over the destination rows it overlaps, added into {@code dst}. */
+    private static void downColumns(float[] rows, int srcHeight, Weights wy, float[] dst, int dstWidth) {
         for (int y = 0; y < srcHeight; y++) {
             int in = y * dstWidth;
             int k0 = y * wy.stride;
