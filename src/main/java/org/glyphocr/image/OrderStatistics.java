@@ -1,5 +1,7 @@
 package org.glyphocr.image;
 
+import java.util.Objects;
+
 /** Order statistics of small arrays, without sorting them. */
 final class OrderStatistics {
     private OrderStatistics() {
@@ -7,15 +9,15 @@ final class OrderStatistics {
 
     /**
      * The {@code k}-th smallest value (0-based): what {@code values} sorted would hold at index
-     * {@code k}. Quickselect, in linear time on average: the paper level of every glyph takes the
-     * median of its border this way, where a full sort both ran slower and took the JIT compiler
-     * a tenth of a second to compile while {@code read} warmed up.
+     * {@code k}. Quickselect, in linear time on average. Every glyph's paper grain is the median of
+     * its border's residuals, found this way; a full sort ran slower and took the JIT compiler a
+     * tenth of a second to compile while {@code read} warmed up.
      *
      * @param values finite, not NaN; reordered
      * @throws IndexOutOfBoundsException if {@code k} is not an index of {@code values}
      */
     static double kthSmallest(double[] values, int k) {
-        java.util.Objects.checkIndex(k, values.length);
+        Objects.checkIndex(k, values.length);
         int lo = 0;
         int hi = values.length - 1;
         while (lo < hi) {

@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * call of {@link #predict} borrows a scratch (activations for {@link #CHUNK} samples and a
  * matrix-product workspace) from this predictor's pool and returns it, so any number of threads may
  * share one instance, there are never more scratches than calls at once, and a loop of single-glyph
- * calls allocates nothing. A pool rather than a {@code ThreadLocal}: a thread-local value outlives
- * its predictor in every thread that used it until the thread happens to purge it, 2 MB each for
- * the digits model, which a server that loads models on long-lived threads would pile up.
+ * calls allocates no buffers (only the pool's queue node). A pool rather than a {@code ThreadLocal}:
+ * a thread-local value outlives its predictor in every thread that used it until the thread happens
+ * to purge it, 2 MB each for the digits model, which a server that loads models on long-lived
+ * threads would pile up.
  */
 final class CpuPredictor implements Predictor {
     /** Samples per forward pass: large enough for efficient products, small enough for the cache. */
@@ -25,7 +26,7 @@ final class CpuPredictor implements Predictor {
     private final float[][] biases;
     private final ConcurrentLinkedQueue<Scratch> idle = new ConcurrentLinkedQueue<>();
 
-    /** One thread's buffers. */
+    /** One call's buffers. */
     private record Scratch(float[][] activations, Gemm gemm) {
     }
 
