@@ -92,7 +92,7 @@ final class LuminanceConverter {
                 } else {
                     r = (p >>> 16) & 0xff;
                     b = p & 0xff;
-                    if (type != BufferedImage.TYPE_INT_RGB) a = p >>> 24;
+                    a = p >>> 24; // TYPE_INT_ARGB or TYPE_INT_ARGB_PRE: TYPE_INT_RGB took the loop above
                 }
                 int l = luma(r, (p >>> 8) & 0xff, b);
                 lum[base + x] = (byte) (type == BufferedImage.TYPE_INT_ARGB_PRE ? overWhitePremultiplied(l, a) : overWhite(l, a));
