@@ -106,12 +106,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--per-thread", paramLabel = "N", defaultValue = "10000", description = "shared: classifications per thread (default: ${DEFAULT-VALUE}).")
     int perThread;
 
-    @Option(names = "--thread-counts", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,8",
+    @Option(names = "--thread-counts", paramLabel = "N[,N...]", converter = CommaLists.IntsConverter.class, defaultValue = "1,2,8",
             description = "shared: the thread counts to measure (default: ${DEFAULT-VALUE}).")
-    List<Integer> threadCounts;
+    CommaLists.Ints threadCounts;
 
-    @Option(names = "--only", paramLabel = "PART", split = ",", description = "Parts to run: train, infer, gemm, files, shared (default: all but shared).")
-    List<String> only;
+    @Option(names = "--only", paramLabel = "PART[,PART...]", converter = CommaLists.WordsConverter.class,
+            description = "Parts to run: train, infer, gemm, files, shared (default: all but shared).")
+    CommaLists.Words only;
 
     @Option(names = "--save-glyphs", paramLabel = "DIR", description = "Write the preprocessed glyphs of --data for the peer scripts "
             + "(glyphs.f32: N×400 little-endian float32; labels.i32: class indices; files.tsv: class index<TAB>image file; "
@@ -224,11 +225,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private EnumSet<Part> parts() {
-        if (only == null || only.isEmpty()) return EnumSet.complementOf(EnumSet.of(Part.SHARED));
+        if (only == null) return EnumSet.complementOf(EnumSet.of(Part.SHARED));
         EnumSet<Part> parts = EnumSet.noneOf(Part.class);
-        for (String p : only) {
+        for (String p : only.values()) {
             try {
-                parts.add(Part.valueOf(p.trim().toUpperCase(Locale.ROOT)));
+                parts.add(Part.valueOf(p.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--only takes train, infer, gemm, files, shared; was '" + p + "'");
             }
@@ -336,7 +337,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private void shared(Model model, ObjectNode root, PrintWriter err) throws Exception {
         requirePositive("--per-thread", perThread);
-        for (int t : threadCounts) requirePositive("--thread-counts", t);
+        for (int t : threadCounts.values()) requirePositive("--thread-counts", t);
         List<Path> paths = new ArrayList<>();
         DatasetFolder.scan(data).classes().values().forEach(paths::addAll);
         List<byte[]> images = new ArrayList<>();
@@ -349,7 +350,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < images.size(); i++) serial.add(recognizer.recognize(images.get(i), "image " + i));
             // Warm-up, so that the first thread count is not timed while the JIT compiles.
             for (int r = 0; r < WARMUP_ROUNDS; r++) for (int i = 0; i < images.size(); i++) recognizer.recognize(images.get(i), "image " + i);
-            for (int threadCount : threadCounts) {
+            for (int threadCount : threadCounts.values()) {
                 ExecutorService pool = Executors.newFixedThreadPool(threadCount);
                 try {
                     List<Future<Long>> wrong = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.List;
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
     /** The commands, in the order the usage help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(ClassifyCommand.class, EvalCommand.class, TrainCommand.class,
+    static final List<Class<?>> COMMANDS = List.of(ClassifyCommand.class, EvalCommand.class, TrainCommand.class,
             InfoCommand.class, GlyphCommand.class, BenchCommand.class, AugmentCommand.class, SearchCommand.class,
             SynthCommand.class, ReadCommand.class, CalibrateCommand.class, FinetuneCommand.class, CommandLine.HelpCommand.class);
 

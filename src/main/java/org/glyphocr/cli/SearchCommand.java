@@ -40,9 +40,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the best model (.gocr).")
     Path out;
 
-    @Option(names = "--params", paramLabel = "P[,P...]", split = ",", defaultValue = "learning-rate,l2,batch,hidden",
+    @Option(names = "--params", paramLabel = "P[,P...]", converter = CommaLists.WordsConverter.class, defaultValue = "learning-rate,l2,batch,hidden",
             description = "What to tune, in order: learning-rate, l2, batch, hidden (default: ${DEFAULT-VALUE}).")
-    List<String> params;
+    CommaLists.Words params;
 
     @Mixin
     TrainerOptions options;
@@ -57,13 +57,13 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         TrainerConfig config = options.config();
-        List<Parameter> parameters = params.stream().map(String::trim).map(Parameter::fromId).toList();
+        List<Parameter> parameters = params.values().stream().map(Parameter::fromId).toList();
         Preprocessor preprocessor = new Preprocessor(options.preprocessing());
         Backend requested = options.requestedBackend();
         boolean augment = !config.augment().equals(AugmentSettings.NONE);
         DatasetLoader.Report loaded = DatasetLoader.load(data, preprocessor, ImageDecoder.DEFAULT, augment);
         loaded.unreadable().forEach(line -> err.println("search: skipped unreadable " + line));
-        if (!quiet) err.printf(Locale.ROOT, "search: %d glyphs; tuning %s by factors of 3%n", loaded.data().size(), params);
+        if (!quiet) err.printf(Locale.ROOT, "search: %d glyphs; tuning %s by factors of 3%n", loaded.data().size(), params.values());
         Backend backend = TrainerOptions.backendFor(requested, config, loaded.data().alphabet().size());
         HyperparameterSearch.Result result = new HyperparameterSearch(config, backend, parameters).run(loaded.data(), trial -> {
             if (!quiet) {

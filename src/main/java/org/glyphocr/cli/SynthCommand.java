@@ -37,8 +37,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Dataset folder to create (new or empty).")
     Path out;
 
-    @Option(names = "--sizes", paramLabel = "PX", split = ",", description = "Font sizes in pixels (default: 20,28,40,64).")
-    int[] sizes = DEFAULTS.sizes();
+    @Option(names = "--sizes", paramLabel = "PX", converter = CommaLists.IntsConverter.class, description = "Font sizes in pixels (default: 20,28,40,64).")
+    CommaLists.Ints sizes = new CommaLists.Ints(DEFAULTS.sizes());
 
     @Option(names = "--variants", paramLabel = "N", description = "Renderings per face, size and character; the first is plain (default: ${DEFAULT-VALUE}).")
     int variants = DEFAULTS.variants();
@@ -73,7 +73,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        SynthSettings settings = new SynthSettings(sizes, variants, rotation, shear, inkSpread, blur, noise, jpeg, specks, seed);
+        SynthSettings settings = new SynthSettings(sizes.values(), variants, rotation, shear, inkSpread, blur, noise, jpeg, specks, seed);
         CharacterSet characters = CharacterSet.parse(chars);
         List<Font> faces = FontSource.resolveAll(fonts);
         long start = System.nanoTime();

@@ -22,9 +22,9 @@ final class TrainerOptions {
     private static final AugmentSettings AUGMENT = AugmentSettings.DEFAULT;
     private static final LearningRateSchedule SCHEDULE = DEFAULTS.schedule();
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+    @Option(names = "--hidden", paramLabel = "N[,N...]", converter = CommaLists.IntsConverter.class,
             description = "Hidden layer sizes, input side first, e.g. 256 or 300,100; 0 for none (default: 256).")
-    int[] hidden = DEFAULTS.hiddenLayers();
+    CommaLists.Ints hidden = new CommaLists.Ints(DEFAULTS.hiddenLayers());
 
     @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: sigmoid, tanh or relu (default: sigmoid).")
     String activation = DEFAULTS.hiddenActivation().id();
@@ -200,9 +200,10 @@ final class TrainerOptions {
 
     /** The settings, checked; a bad value fails here, before any data is read. */
     TrainerConfig config() {
-        for (int h : hidden) if (h < 0) throw new IllegalArgumentException("--hidden sizes must be >= 0, was " + Arrays.toString(hidden));
+        int[] sizes = hidden.values();
+        for (int h : sizes) if (h < 0) throw new IllegalArgumentException("--hidden sizes must be >= 0, was " + Arrays.toString(sizes));
         return TrainerConfig.builder()
-                .hiddenLayers(Arrays.stream(hidden).filter(h -> h != 0).toArray())
+                .hiddenLayers(Arrays.stream(sizes).filter(h -> h != 0).toArray())
                 .hiddenActivation(Activation.fromId(activation))
                 .loss(Loss.fromId(loss))
                 .batchSize(batch).learningRate(learningRate).batchScaling(BatchScaling.fromId(batchScaling))

@@ -3,8 +3,10 @@ package org.glyphocr.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.glyphocr.model.ModelReader;
+import org.glyphocr.nn.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -390,6 +392,41 @@ class CliTest {
         assertFalse(ModelReader.read(model).preprocessing().deskew());
         assertEquals(0, run("train", "--data", data.toString(), "--out", model.toString(), "--hidden", "8", "--epochs", "1", "--quiet", "--deskew").status());
         assertTrue(ModelReader.read(model).preprocessing().deskew());
+    }
+
+    @Test
+    void aRepeatedListOptionReplacesTheEarlierOneAsEveryOptionDoes() throws IOException {
+        // An args file spells out the recipe's --hidden 1024,512 and the command line overrides it.
+        Path data = smallDataset();
+        Path model = dir.resolve("m.gocr");
+        Path recipe = dir.resolve("recipe.args");
+        Files.writeString(recipe, "--hidden 64,32\n--epochs 1\n");
+        Run train = run("train", "@" + recipe, "--hidden", "8", "--data", data.toString(), "--out", model.toString(), "--quiet");
+        assertEquals(0, train.status(), train.err());
+        Architecture trained = ModelReader.read(model).architecture();
+        assertEquals(2, trained.layerCount(), trained.shapeString());
+        assertEquals(8, trained.layers().get(0).units(), trained.shapeString());
+
+        Path set = dir.resolve("set");
+        Run synth = run("synth", "--font", "Dialog", "--chars", "01", "--sizes", "24,32", "--sizes", "20", "--variants", "1",
+                "--out", set.toString(), "--json");
+        assertEquals(0, synth.status(), synth.err());
+        assertEquals(2 * 2, synth.json().get("images").asInt(), "2 characters, 2 faces, one size, not three: " + synth.out());
+    }
+
+    @Test
+    void everyOptionThatTakesSeveralValuesIsMeantToBeRepeated() {
+        // picocli adds each occurrence of a multi-value option to the last, where a single-value
+        // option is replaced; only options documented as repeatable may be multi-value.
+        List<String> repeatable = List.of("--font");
+        List<String> offending = new ArrayList<>();
+        for (Class<?> command : Main.COMMANDS) {
+            CommandLine cli = new CommandLine(command);
+            for (CommandLine.Model.OptionSpec option : cli.getCommandSpec().options()) {
+                if (option.isMultiValue() && !repeatable.contains(option.longestName())) offending.add(cli.getCommandName() + " " + option.longestName());
+            }
+        }
+        assertEquals(List.of(), offending);
     }
 
     @Test
