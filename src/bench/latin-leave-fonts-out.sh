@@ -10,11 +10,16 @@
 # Needs the fonts of models/latin-fonts.args and tesseract-ocr (apt-get install ...; the packages
 # are listed there). About 15 minutes on 2 cores.
 #
+# Options after WORK_DIR go to train after the recipe's and override them, to measure a variant of
+# the recipe, e.g. a smaller network: src/bench/latin-leave-fonts-out.sh /tmp/glyph-ocr-latin --hidden 512,256
+# (the rendered sets in WORK_DIR are reused; its latin.gocr is trained anew).
+#
 #   mvn -q -B -ntp -DskipTests package test-compile
-#   src/bench/latin-leave-fonts-out.sh [WORK_DIR]
+#   src/bench/latin-leave-fonts-out.sh [WORK_DIR [TRAIN_OPTION...]]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=${1:-/tmp/glyph-ocr-latin}
+shift || true
 mkdir -p "$work"
 glyph() { java -jar target/glyph-ocr.jar "$@"; }
 test_fonts=(--font FreeSans --font FreeSerif --font Roboto --font Oxygen-Sans)
@@ -24,7 +29,7 @@ grep -v -E '^--font "(Free|Roboto|Oxygen)' models/latin-fonts.args >"$work/train
   --out "$work/test-clean"
 [ -d "$work/test-degraded" ] || glyph synth "${test_fonts[@]}" --chars latin,punctuation --sizes 20,28,40 --variants 4 \
   --seed 9 --rotation 2 --ink-spread 0 --shear 0 --specks 0 --out "$work/test-degraded"
-java --add-modules jdk.incubator.vector -jar target/glyph-ocr.jar train @models/latin-train.args --data "$work/train" \
+java --add-modules jdk.incubator.vector -jar target/glyph-ocr.jar train @models/latin-train.args "$@" --data "$work/train" \
   --out "$work/latin.gocr" --no-report --quiet --json >"$work/train.json"
 for set in test-clean test-degraded; do
   # The degraded set's variant 0 of each glyph is its plain rendering, already in test-clean: left out.
