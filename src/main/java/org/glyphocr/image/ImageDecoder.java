@@ -3,6 +3,7 @@ package org.glyphocr.image;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -173,16 +174,38 @@ public final class ImageDecoder {
         } catch (IOException e) {
             throw new ImageDecodeException(source, "cannot read file: " + describe(e), e);
         }
-        if (attributes.isDirectory()) throw new ImageDecodeException(source, "is a directory, not an image file", null);
-        if (attributes.size() > limits.maxFileBytes()) {
-            throw new ImageDecodeException(source, "file is " + attributes.size()
-                    + " bytes, more than the limit of " + limits.maxFileBytes(), null);
+        return readFile(attributes.isDirectory(), attributes.size(), () -> Files.newInputStream(file), source);
+    }
+
+    /**
+     * Reads an image file of any file system, refusing it as {@link #readFile(Path, String)} does,
+     * in the same words: for a caller whose own file system says what the file is, such as Hadoop's.
+     *
+     * <pre>{@code
+     * FileStatus status = fs.getFileStatus(path);
+     * byte[] bytes = ImageDecoder.DEFAULT.readFile(status.isDirectory(), status.getLen(), () -> fs.open(path), path.toString());
+     * }</pre>
+     *
+     * @param directory whether the file is a directory
+     * @param size its length in bytes, as its file system gives it
+     * @param open opens it; a {@link NoSuchFileException} or {@link FileNotFoundException} from there
+     *     means the file is gone
+     * @param source what to call the file in exception messages
+     * @return the whole file, at most {@code maxFileBytes}
+     * @throws ImageDecodeException if it is a directory, gone, unreadable, or longer than {@code maxFileBytes}
+     */
+    public byte[] readFile(boolean directory, long size, FileOpener open, String source) throws ImageDecodeException {
+        Objects.requireNonNull(open, "open");
+        Objects.requireNonNull(source, "source");
+        if (directory) throw new ImageDecodeException(source, "is a directory, not an image file", null);
+        if (size > limits.maxFileBytes()) {
+            throw new ImageDecodeException(source, "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes(), null);
         }
         // Read through a bounded stream, not readAllBytes: the file may have grown since it was measured.
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open.open()) {
             bytes = in.readNBytes((int) limits.maxFileBytes() + 1);
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new ImageDecodeException(source, "file not found", e);
         } catch (AccessDeniedException e) {
             throw new ImageDecodeException(source, "permission denied", e);
@@ -193,6 +216,12 @@ public final class ImageDecoder {
             throw new ImageDecodeException(source, "file is longer than the limit of " + limits.maxFileBytes() + " bytes", null);
         }
         return bytes;
+    }
+
+    /** Opens a file for {@link #readFile(boolean, long, FileOpener, String)}. */
+    @FunctionalInterface
+    public interface FileOpener {
+        InputStream open() throws IOException;
     }
 
     private <T extends ImagingParameters<T>> BufferedImage decodeWithCommons(

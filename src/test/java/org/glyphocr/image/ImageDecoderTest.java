@@ -167,6 +167,32 @@ class ImageDecoderTest {
         assertEquals("big: file is " + png.length + " bytes, more than the limit of " + (png.length - 1), large.getMessage());
     }
 
+    /**
+     * The same checks for a file that another file system describes (Hadoop's, say): a directory,
+     * a file over the limit, one gone before it is opened, one grown past the limit since it was
+     * measured, each refused as readFile(Path) refuses it.
+     */
+    @Test
+    void readFileOfAnyFileSystemRefusesAsReadFileDoes() throws IOException {
+        byte[] png = encode(seven(true), "png");
+        Path file = Files.write(dir.resolve("seven.png"), png);
+        assertTrue(Arrays.equals(png, DECODER.readFile(false, png.length, () -> Files.newInputStream(file), "remote:seven.png")));
+        ImageDecoder tiny = new ImageDecoder(new DecodeLimits(40_000_000L, png.length - 1));
+        assertEquals(message(() -> DECODER.readFile(dir, "remote:dir")),
+                message(() -> DECODER.readFile(true, 4096, () -> Files.newInputStream(dir), "remote:dir")));
+        assertEquals(message(() -> tiny.readFile(file, "remote:big")),
+                message(() -> tiny.readFile(false, png.length, () -> Files.newInputStream(file), "remote:big")));
+        Path missing = dir.resolve("missing.png");
+        assertEquals(message(() -> DECODER.readFile(missing, "remote:gone")),
+                message(() -> DECODER.readFile(false, 10, () -> { throw new java.io.FileNotFoundException(missing.toString()); }, "remote:gone")));
+        assertEquals("remote:grew: file is longer than the limit of " + (png.length - 1) + " bytes",
+                message(() -> tiny.readFile(false, 10, () -> Files.newInputStream(file), "remote:grew")));
+    }
+
+    private static String message(org.junit.jupiter.api.function.Executable read) {
+        return assertThrows(ImageDecodeException.class, read).getMessage();
+    }
+
     @Test
     void transparentPngCompositesOverWhite() throws IOException {
         BufferedImage opaque = seven(true);

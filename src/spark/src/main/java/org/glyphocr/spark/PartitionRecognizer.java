@@ -1,7 +1,6 @@
 package org.glyphocr.spark;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -127,7 +126,7 @@ final class PartitionRecognizer implements MapPartitionsFunction<Row, Row> {
             try {
                 file = new Path(path);
             } catch (IllegalArgumentException e) {
-                throw new ImageDecodeException(path, "cannot read file: " + e.getMessage(), e);
+                throw cannotRead(path, e);
             }
             String scheme = file.toUri().getScheme();
             // Local files through the core, as on one machine: java.nio reads a glyph file in
@@ -138,28 +137,28 @@ final class PartitionRecognizer implements MapPartitionsFunction<Row, Row> {
             return readThroughHadoop(file, path);
         }
 
+        /** Through Hadoop: its file status says what the file is, and the core refuses it as it refuses a local file. */
         private byte[] readThroughHadoop(Path file, String path) throws ImageDecodeException {
-            long limit = ImageDecoder.DEFAULT.limits().maxFileBytes();
+            FileSystem fs;
+            FileStatus status;
             try {
-                FileSystem fs = file.getFileSystem(conf);
-                FileStatus status = fs.getFileStatus(file);
-                if (status.isDirectory()) throw new ImageDecodeException(path, "is a directory, not an image file", null);
-                if (status.getLen() > limit) throw new ImageDecodeException(path, "file is " + status.getLen() + " bytes, more than the limit of " + limit, null);
-                byte[] bytes;
-                try (FSDataInputStream in = fs.open(file)) {
-                    bytes = in.readNBytes((int) limit + 1);
-                }
-                // The file may have grown since it was measured.
-                if (bytes.length > limit) throw new ImageDecodeException(path, "file is longer than the limit of " + limit + " bytes", null);
-                return bytes;
+                fs = file.getFileSystem(conf);
+                status = fs.getFileStatus(file);
             } catch (FileNotFoundException e) {
                 throw new ImageDecodeException(path, "file not found", e);
-            } catch (ImageDecodeException e) {
-                throw e;
             } catch (IOException | RuntimeException e) {
                 // A bad path (an unknown scheme, say) is this row's error, not the job's.
-                throw new ImageDecodeException(path, "cannot read file: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+                throw cannotRead(path, e);
             }
+            try {
+                return ImageDecoder.DEFAULT.readFile(status.isDirectory(), status.getLen(), () -> fs.open(file), path);
+            } catch (RuntimeException e) {
+                throw cannotRead(path, e);
+            }
+        }
+
+        private static ImageDecodeException cannotRead(String path, Exception e) {
+            return new ImageDecodeException(path, "cannot read file: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
     }
 
