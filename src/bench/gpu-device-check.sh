@@ -22,8 +22,9 @@ prepare() {
   mvn -q -B -ntp dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:$junit_version \
     -DoutputDirectory="$work" -Dmdep.stripVersion=true
   rm -rf "$work/jre" "$work/test-classes"
-  # Uncompressed modules, then xz: a third smaller than jlink's own compression.
-  jlink --add-modules java.base,java.desktop,java.logging,java.management,jdk.incubator.vector \
+  # Uncompressed modules, then xz: a third smaller than jlink's own compression. jdk.zipfs: JUnit's
+  # package scan opens the jar as a file system (without it, a warning and a stack trace).
+  jlink --add-modules java.base,java.desktop,java.logging,java.management,jdk.incubator.vector,jdk.zipfs \
     --strip-debug --no-man-pages --no-header-files --output "$work/jre"
   tar -C "$work" -cf - jre | xz -9 -T2 >"$work/jre.tar.xz"
   rm -rf "$work/jre"
