@@ -152,7 +152,7 @@ final class StrokeNormalizer {
             int first = y * w;
             int last = first + w - 1;
             if (w == 1) {
-                out[first] = Math.max(src[first], Math.max(0f, 0f));
+                out[first] = Math.max(src[first], 0f); // both neighbours are paper
                 continue;
             }
             out[first] = Math.max(src[first], Math.max(0f, src[first + 1]));
@@ -167,7 +167,7 @@ final class StrokeNormalizer {
             int first = y * w;
             int last = first + w - 1;
             if (w == 1) {
-                out[first] = Math.min(src[first], Math.min(0f, 0f));
+                out[first] = Math.min(src[first], 0f); // both neighbours are paper
                 continue;
             }
             out[first] = Math.min(src[first], Math.min(0f, src[first + 1]));

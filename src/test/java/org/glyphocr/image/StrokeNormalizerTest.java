@@ -60,8 +60,7 @@ class StrokeNormalizerTest {
         for (int round = 0; round < 300; round++) {
             int w = 1 + random.nextInt(9);
             int h = 1 + random.nextInt(9);
-            float[] src = new float[w * h];
-            for (int i = 0; i < src.length; i++) src[i] = random.nextInt(3) == 0 ? 0f : (float) random.nextDouble();
+            float[] src = randomInk(random, w * h);
             for (boolean square : new boolean[]{true, false}) {
                 for (boolean grow : new boolean[]{true, false}) {
                     float[] dst = new float[src.length];
@@ -110,9 +109,15 @@ class StrokeNormalizerTest {
         for (int round = 0; round < 500; round++) {
             int w = 1 + random.nextInt(30);
             int h = 1 + random.nextInt(30);
-            float[] ink = new float[w * h];
-            for (int i = 0; i < ink.length; i++) ink[i] = random.nextInt(3) == 0 ? 0f : (float) random.nextDouble();
+            float[] ink = randomInk(random, w * h);
             assertEquals(widthByDefinition(ink, w, h), StrokeNormalizer.estimateWidth(ink, w, h), 0.0, w + "x" + h);
         }
+    }
+
+    /** Ink values in [0, 1), a third of them exactly paper (0). */
+    private static float[] randomInk(java.util.SplittableRandom random, int length) {
+        float[] ink = new float[length];
+        for (int i = 0; i < length; i++) ink[i] = random.nextInt(3) == 0 ? 0f : (float) random.nextDouble();
+        return ink;
     }
 }
