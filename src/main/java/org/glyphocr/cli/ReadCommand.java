@@ -67,7 +67,8 @@ final class ReadCommand implements Callable<Integer> {
                 }
                 if (outDir != null) {
                     String name = image.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                    AtomicFile.write(outDir.resolve(name + ".txt"), (reading.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                    AtomicFile.write(outDir.resolve(name + ".txt"), (reading.text() + "\n").getBytes(StandardCharsets.UTF_8),
+                            AtomicFile.Durability.PROGRAM_CRASH);
                 }
                 if (json) {
                     results.add(toJson(image, reading));
