@@ -8,10 +8,10 @@
 #     one (eval --fold-case);
 #   - read on printed lines against Tesseract (src/bench/read_vs_tesseract.py).
 # Needs the fonts of models/latin-fonts.args and tesseract-ocr (apt-get install ...; the packages
-# are listed there). About 15 minutes on 2 cores.
+# are listed there). About 12 minutes on 2 cores.
 #
 # Options after WORK_DIR go to train after the recipe's and override them, to measure a variant of
-# the recipe, e.g. a smaller network: src/bench/latin-leave-fonts-out.sh /tmp/glyph-ocr-latin --hidden 512,256
+# the recipe, e.g. its earlier, larger network: src/bench/latin-leave-fonts-out.sh /tmp/glyph-ocr-latin --hidden 1024,512 --epochs 40
 # (the rendered sets in WORK_DIR are reused; its latin.gocr is trained anew).
 #
 #   mvn -q -B -ntp -DskipTests package test-compile

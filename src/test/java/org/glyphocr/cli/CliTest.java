@@ -396,7 +396,7 @@ class CliTest {
 
     @Test
     void aRepeatedListOptionReplacesTheEarlierOneAsEveryOptionDoes() throws IOException {
-        // An args file spells out the recipe's --hidden 1024,512 and the command line overrides it.
+        // An args file spells out a recipe's --hidden and the command line overrides it.
         Path data = smallDataset();
         Path model = dir.resolve("m.gocr");
         Path recipe = dir.resolve("recipe.args");
