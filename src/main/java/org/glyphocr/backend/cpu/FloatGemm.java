@@ -302,9 +302,9 @@ final class FloatGemm extends Gemm {
     /**
      * {@link #accumulate} for {@code alpha} with depth stride 1 that is mostly zeros, as the outputs
      * of a ReLU layer are (85% and 78% of the two hidden layers' units of the bundled printed-Latin
-     * model are 0 for a glyph): each row chains only its non-zero terms, in the same order. A fused multiply-add of
-     * a zero and a finite panel value adds an exact zero, which changes no sum, so the results are
-     * the same bits as {@code accumulate}'s; the panel must be finite, since 0·∞ is not 0.
+     * model are 0 for a glyph): each row chains only its non-zero terms, in the same order. A fused
+     * multiply-add of a zero and a finite panel value adds an exact zero, which changes no sum, so the
+     * results are the same bits as {@code accumulate}'s; the panel must be finite, since 0·∞ is not 0.
      */
     private void accumulateNonZero(float[] alpha, int rowStride, int r0, int r1, int q0, int kc,
                                    float[][] p, int p0, int w) {
